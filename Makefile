@@ -1,0 +1,41 @@
+# Two commands do all of it:  make site  (build the website into site/)  and  make test  (run every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate lock clean
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python tests/browser/find_chromium.py --install
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	MSO_PDF=$${MSO_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+validate: $(STAMP)
+	$(BIN)/mso validate
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 oder neuer wird gebraucht (gefunden: $$($(PYTHON) --version 2>&1))."; \
+	    echo "Geben Sie ein anderes an, z. B.: make PYTHON=python3.12 site"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# After editing requirements.in: pin the new set exactly.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet -r requirements.in
+	{ echo "# Exact versions of every package, direct and indirect. Regenerate with \`make lock\` after editing requirements.in."; \
+	  .venv-lock/bin/python -m pip freeze; } > requirements.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .venv .pytest_cache .hypothesis

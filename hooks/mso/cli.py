@@ -1,0 +1,122 @@
+"""The `mso` command: validate profiles, start a new one, list whom to remind.
+
+Exit codes: 0 all right, 1 problems in the data, 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import config as mso_config
+from .problems import DataError
+from .schema import Schema
+from .slugs import is_valid, slugify
+from .validate import validate_paths
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would answer in English
+        self.print_usage(sys.stderr)
+        print(f"Fehler beim Aufruf: {message}\nHilfe: mso --help", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="mso", description="Werkzeuge für das MSO-Verzeichnis.", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
+    parser.add_argument("--config", type=Path, default=None, metavar="DATEI",
+                        help="Pfad zur mkdocs.yml (Standard: im aktuellen Ordner oder darüber gesucht).")
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+    check = commands.add_parser("validate", help="Profile prüfen.", add_help=False)
+    check.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PFAD",
+                       help="Dateien oder Ordner (Standard: der Datenordner aus mkdocs.yml).")
+    new = commands.add_parser("new", help="Ein neues Profil aus der Vorlage anlegen.", add_help=False)
+    new.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
+    new.add_argument("name", metavar="NAME", help="Der Name des Vereins, in Anführungszeichen.")
+    from . import stale  # staff reminders live in their own module
+
+    stale.add_parser(commands)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        settings = mso_config.from_mkdocs_file(_find_config(args.config))
+    except mso_config.ConfigError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "validate":
+        return _validate(args.paths, settings)
+    if args.command == "new":
+        return _new(args.name, settings)
+    return stale.run(args, settings)
+
+
+def _find_config(explicit: Path | None) -> Path:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise mso_config.ConfigError(f"{explicit} gibt es nicht.")
+        return explicit
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder / "mkdocs.yml"
+    raise mso_config.ConfigError("Keine mkdocs.yml gefunden. Rufen Sie `mso` im Projektordner auf "
+                                 "oder geben Sie --config an.")
+
+
+def _validate(paths: list[Path], settings: mso_config.Settings) -> int:
+    paths = paths or [settings.daten]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"Fehler: {path} gibt es nicht.", file=sys.stderr)
+        return EXIT_USAGE
+    documents, problems = validate_paths(paths, Schema(settings.schema), settings.stichtag, root=Path.cwd())
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({p.file for p in problems})
+        print(f"\n{len(problems)} Problem(e) in {files} Datei(en). Bitte korrigieren Sie die genannten Stellen.")
+        return EXIT_PROBLEMS
+    print(f"Alle {len(documents)} Profile sind in Ordnung.")
+    return EXIT_OK
+
+
+def _new(name: str, settings: mso_config.Settings) -> int:
+    from .template import new_profile
+
+    slug = slugify(name)
+    if not is_valid(slug):
+        print(f"Fehler: Aus „{name}“ lässt sich keine Kurzadresse bilden. Geben Sie den Namen mit "
+              "lateinischen Buchstaben an.", file=sys.stderr)
+        return EXIT_USAGE
+    target = settings.daten / f"{slug}.yml"
+    if target.exists():
+        print(f"Fehler: {target} gibt es schon. Ändern Sie diese Datei, statt eine neue anzulegen.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    schema_path = Path(os.path.relpath(settings.schema, settings.daten))
+    target.write_text(new_profile(name, Schema(settings.schema), settings.stichtag, schema_path), encoding="utf-8")
+    print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: mso validate {target}")
+    return EXIT_OK
+
+
+def run() -> None:
+    try:
+        code = main()
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem)
+        code = EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    run()

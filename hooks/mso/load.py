@@ -1,0 +1,257 @@
+"""Hardened YAML loading: bytes → plain data with the line of every field.
+
+Profiles come from outside, so the loader accepts only a small, safe part of YAML:
+UTF-8 text of limited size and nesting, one document, no tags, anchors or aliases,
+no duplicate keys. Every problem becomes a German `Problem`; nothing raises.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 8
+
+Path_ = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class Document:
+    """One loaded profile file."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    value_marks: dict[Path_, int] = field(default_factory=dict)
+    key_marks: dict[Path_, int] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def line(self, path: Path_, *, key: bool = False) -> int:
+        """The line of a field; falls back to its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            marks = self.key_marks if key else self.value_marks
+            if path in marks:
+                return marks[path]
+            if path in self.key_marks:
+                return self.key_marks[path]
+            path = path[:-1]
+            key = False
+        return 1
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    display = display or path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_problem(display, None,
+                f"Die Datei ist zu groß ({_kb(size)}). Erlaubt sind höchstens {_kb(MAX_BYTES)}; "
+                "ein Profil braucht normalerweise weniger als 10 KB. Kürzen Sie die Texte.")]
+        return load_bytes(path.read_bytes(), path, display)
+    except OSError as exc:
+        return None, [_problem(display, None, f"Die Datei konnte nicht gelesen werden ({exc.strerror}).")]
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    try:
+        return _load(raw, path, display)
+    except Exception as exc:  # noqa: BLE001 - the loader must never show a traceback
+        return None, [_problem(display, None,
+            f"Die Datei konnte nicht gelesen werden. Bitte prüfen Sie die YAML-Syntax (technisch: {type(exc).__name__}).")]
+
+
+def _load(raw: bytes, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return None, [_problem(display, None,
+            f"Die Datei ist zu groß ({_kb(len(raw))}). Erlaubt sind höchstens {_kb(MAX_BYTES)}.")]
+    text, problems = _decode(raw, display)
+    if problems:
+        return None, problems
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        return None, [_problem(display, 1, "Die Datei ist leer. Ein Profil braucht mindestens "
+                               "`name`, `veroeffentlichen`, `stand` und `stadtbezirk`.")]
+    problems = _check_characters(text, display) or _check_events(text, display)
+    if problems:
+        return None, problems
+    loader = yaml.CSafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if not isinstance(root, yaml.MappingNode):
+        return None, [_problem(display, _line(root), "Die Datei muss aus Feldern der Form `name: Wert` bestehen, "
+                               "zum Beispiel `name: Mein Verein e. V.`.")]
+    doc = Document(path=path, display=display, data={})
+    problems = []
+    doc.data = _build(root, (), doc, problems)
+    return (None if problems else doc), problems
+
+
+def _decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return "", [_problem(display, line,
+            f"Die Datei ist nicht als UTF-8 gespeichert (unbekanntes Byte 0x{raw[exc.start]:02X}, oft ein Umlaut). "
+            "Speichern Sie die Datei in Ihrem Editor mit der Kodierung „UTF-8“.")]
+    return text.replace("\r\n", "\n"), []
+
+
+def _check_characters(text: str, display: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(_problem(display, number,
+                "Die Zeile ist mit einem Tabulator eingerückt. Rücken Sie bitte nur mit Leerzeichen ein."))
+            continue
+        bad = next((c for c in line if unicodedata.category(c) == "Cc" and c != "\t"), None)
+        if bad is not None:
+            problems.append(_problem(display, number,
+                f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{ord(bad):04X}). Löschen Sie es, "
+                "zum Beispiel indem Sie die Zeile neu tippen."))
+    return problems
+
+
+def _check_events(text: str, display: str) -> list[Problem]:
+    problems: list[Problem] = []
+    depth = documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(_problem(display, line, "Die Datei enthält mehr als ein YAML-Dokument (`---`). "
+                                             "Ein Profil ist genau ein Dokument; löschen Sie die zweite `---`-Zeile."))
+                    break
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(_problem(display, line, f"Verweise (`*{event.anchor}`) sind nicht erlaubt. "
+                                         "Schreiben Sie den Wert bitte aus."))
+                continue
+            if getattr(event, "anchor", None):
+                problems.append(_problem(display, line, f"Anker (`&{event.anchor}`) sind nicht erlaubt. "
+                                         f"Löschen Sie `&{event.anchor}` und schreiben Sie Werte aus."))
+            if getattr(event, "tag", None):
+                problems.append(_problem(display, line, f"Die Typangabe `{event.tag}` ist nicht erlaubt. "
+                                         "Schreiben Sie nur den Wert, ohne `!`-Angabe."))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(_problem(display, line, f"Die Daten sind zu tief verschachtelt "
+                                             f"(mehr als {MAX_DEPTH} Ebenen). Prüfen Sie die Einrückung."))
+                    break
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, display))
+    except yaml.YAMLError:
+        problems.append(_problem(display, None, "Die YAML-Syntax ist fehlerhaft. Prüfen Sie Einrückung, "
+                                 "Doppelpunkte und Anführungszeichen."))
+    return problems
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "Hier steht ein Doppelpunkt, wo keiner erwartet wird. Setzen Sie Text, "
+     "der einen Doppelpunkt enthält, in Anführungszeichen: `oeffnungszeiten: \"Di: 16 Uhr\"`."),
+    ("could not find expected ':'", "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder die Einrückung stimmt nicht."),
+    ("did not find expected key", "Die Einrückung stimmt nicht: Felder derselben Ebene müssen genau untereinander stehen."),
+    ("did not find expected '-' indicator", "Die Einrückung der Liste stimmt nicht: jeder Eintrag beginnt mit `- ` "
+     "in derselben Spalte."),
+    ("found unexpected end of stream", "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen."),
+    ("found unknown escape character", "In Text mit doppelten Anführungszeichen ist `\\` nur vor bestimmten Zeichen "
+     "erlaubt. Verwenden Sie einfache Anführungszeichen."),
+    ("cannot start any token", "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen. Setzen Sie den Wert "
+     "in Anführungszeichen."),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    detail = str(exc.problem or "")
+    hint = next((text for needle, text in _SYNTAX_HINTS if needle in detail),
+                "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.")
+    return _problem(display, mark.line + 1 if mark else None,
+                    f"Die YAML-Syntax ist hier fehlerhaft. {hint} (technisch: {detail})")
+
+
+def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> Any:
+    doc.value_marks[path] = _line(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(_problem(doc.display, _line(key_node), "Als Feldname ist nur einfacher Text erlaubt."))
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                problems.append(Problem(doc.display, _line(key_node), None, field_name(key_path),
+                    f"steht doppelt in der Datei (zuerst in Zeile {doc.key_marks[key_path]}). "
+                    "Löschen Sie einen der beiden Einträge, sonst ginge einer verloren."))
+                continue
+            doc.key_marks[key_path] = _line(key_node)
+            result[key] = _build(value_node, key_path, doc, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, index), doc, problems) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag not in _SCALAR_TAGS:
+        return node.value
+    try:
+        value = _constructor.construct_object(node)
+    except (ValueError, yaml.YAMLError):
+        return node.value  # e.g. 2026-13-45: the schema reports it as an invalid date
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def field_name(path: Path_) -> str:
+    """A field path for people: `ansprechpersonen[2].name` (entries counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:,.0f} KB".replace(",", ".") if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def _problem(display: str, line: int | None, message: str) -> Problem:
+    return Problem(display, line, None, None, message)
+

@@ -1,0 +1,309 @@
+"""Validation: schema and extra checks → Problems with German messages for volunteers.
+
+jsonschema's own messages never reach a person: each error is translated by its keyword.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jsonschema import ValidationError
+
+from . import slugs
+from .load import Document, field_name, load_file
+from .problems import Problem
+from .schema import Schema
+
+_TYPES = {
+    "string": "Text",
+    "integer": "eine ganze Zahl",
+    "number": "eine Zahl",
+    "boolean": "`true` oder `false`",
+    "array": "eine Liste (Einträge mit `- ` oder `[a, b]`)",
+    "object": "eine Gruppe von Feldern (`feld: Wert`)",
+}
+_NOT_A = {
+    "stadtbezirk": "ist kein Stadtbezirk",
+    "thema": "ist kein Thema aus der Liste",
+    "zielgruppe": "ist keine Zielgruppe aus der Liste",
+    "herkunft": "ist keine Herkunft / Community aus der Liste",
+    "sprache": "ist kein bekannter Sprachcode",
+    "rechtsform": "ist keine Rechtsform aus der Liste",
+}
+_FORMATS = {
+    "email": "ist keine gültige E-Mail-Adresse. Beispiel: info@mein-verein.de",
+    "date": "ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, zum Beispiel 2026-03-15.",
+    "uri": "ist keine gültige Internetadresse. Beispiel: https://mein-verein.de",
+    "telefon": "ist keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, zum Beispiel 0521 123456.",
+}
+_LIST_ALL_UP_TO = 12
+_PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "pattern": 2, "oneOf": 3, "anyOf": 3, "format": 4}
+_FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
+
+
+def validate_paths(paths: Iterable[Path], schema: Schema, stichtag: datetime.date,
+                   root: Path | None = None) -> tuple[list[Document], list[Problem]]:
+    """Load and check every file; return the documents and all problems (of all files at once)."""
+    documents, problems = [], []
+    for path in expand(paths):
+        display = _display(path, root)
+        if path.suffix != ".yml":
+            problems.append(Problem(display, None, None, None,
+                                    "Profile müssen die Endung `.yml` haben. Benennen Sie die Datei um."))
+            continue
+        doc, found = load_file(path, display)
+        problems += found
+        if doc is not None:
+            documents.append(doc)
+            problems += check_document(doc, schema, stichtag)
+    problems += check_names(documents)
+    return documents, sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            files.append(path)
+    return files
+
+
+def check_document(doc: Document, schema: Schema, stichtag: datetime.date) -> list[Problem]:
+    problems = _check_slug(doc)
+    seen: set[str | None] = set()
+    errors = sorted(schema.validator.iter_errors(doc.data), key=lambda e: _PRIORITY.get(e.validator, 9))
+    for error in errors:
+        for problem in _translate(error, doc, schema):
+            if problem.field not in seen:  # one message per field: the most telling one
+                seen.add(problem.field)
+                problems.append(problem)
+    problems += _check_dates(doc, stichtag)
+    return problems
+
+
+def _check_slug(doc: Document) -> list[Problem]:
+    if slugs.is_valid(doc.slug):
+        return []
+    suggestion = slugs.slugify(str(doc.data.get("name", ""))) or "mein-verein"
+    return [Problem(doc.display, None, None, None,
+        f"Der Dateiname „{doc.path.name}“ ist keine gültige Kurzadresse. Erlaubt sind {slugs.MIN_LENGTH} bis "
+        f"{slugs.MAX_LENGTH} Kleinbuchstaben a–z, Ziffern und Bindestriche, ohne Leerzeichen und Umlaute. "
+        f"Benennen Sie die Datei zum Beispiel in „{suggestion}.yml“ um.")]
+
+
+def _check_dates(doc: Document, stichtag: datetime.date) -> list[Problem]:
+    fields = [("stand",)] + [("ansprechpersonen", i, "einwilligung")
+                             for i, _ in enumerate(doc.data.get("ansprechpersonen") or [])]
+    problems = []
+    for path in fields:
+        value = _get(doc.data, path)
+        try:
+            date = datetime.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue  # reported by the schema
+        if date and date > stichtag:
+            problems.append(Problem(doc.display, doc.line(path), None, field_name(path),
+                f"Das Datum {value} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). "
+                "Tragen Sie das Datum ein, an dem es wirklich geschah."))
+    return problems
+
+
+def normalise_name(name: str) -> str:
+    """A key under which spelling variants of one name meet: case, accents, 'e. V.', spaces."""
+    text = name.casefold().replace("ß", "ss")
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        text = text.replace(umlaut, plain)
+    text = re.sub(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", " ", text)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def check_names(documents: list[Document]) -> list[Problem]:
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        if isinstance(doc.data.get("name"), str):
+            groups[normalise_name(doc.data["name"])].append(doc)
+    problems = []
+    for same in groups.values():
+        for doc in same[1:] if len(same) > 1 else []:
+            first = same[0]
+            problems.append(Problem(doc.display, doc.line(("name",)), None, "name",
+                f"Der Name „{doc.data['name']}“ ist gleich oder fast gleich wie in {first.display} "
+                f"(„{first.data['name']}“). Ist das derselbe Verein? Dann führen Sie beide Dateien zusammen."))
+    return problems
+
+
+def _translate(error: ValidationError, doc: Document, schema: Schema) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+
+    def problem(message: str, at: tuple = path, *, key: bool = False) -> list[Problem]:
+        return [Problem(doc.display, doc.line(at, key=key), None, field_name(at) or None, message)]
+
+    if kind == "required":
+        missing = next(name for name in error.validator_value if name not in error.instance)
+        why = " Es ist nötig, weil das Profil veröffentlicht werden soll (`veroeffentlichen: true`)." \
+            if "then" in error.schema_path else ""
+        return [Problem(doc.display, doc.line(path), None, field_name((*path, missing)),
+                        f"Das Pflichtfeld fehlt: {schema.title((*path, missing))}.{why}")]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        result = []
+        for name in error.instance:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"Meinten Sie `{close[0]}`?" if close else f"Erlaubt sind: {', '.join(known)}."
+                result += problem(f"Dieses Feld gibt es nicht. {hint}", (*path, name), key=True)
+        return result
+    if kind == "type":
+        return problem(_type_message(error.instance, error.validator_value))
+    if kind == "oneOf" and (vocabulary := schema.vocabulary_of(error.schema)):
+        return problem(_vocabulary_message(error.instance, vocabulary, schema))
+    if kind == "anyOf":
+        return _translate_any_of(error, doc, schema)
+    if kind == "propertyNames":
+        vocabulary = schema.vocabulary_of(schema.resolve(error.validator_value)) or "sprache"
+        return problem(f"Der Schlüssel {_vocabulary_message(error.instance, vocabulary, schema)}")
+    if kind == "format":
+        return problem(f"„{error.instance}“ {_FORMATS.get(error.validator_value, 'hat nicht die erwartete Form.')}")
+    if kind == "pattern":
+        return problem(_pattern_message(error.instance, path))
+    if kind == "minLength":
+        return problem("Das Feld ist leer. Tragen Sie einen Text ein oder löschen Sie die Zeile.")
+    if kind == "maxLength":
+        return problem(f"Der Text ist zu lang ({len(error.instance)} Zeichen). "
+                       f"Erlaubt sind höchstens {error.validator_value} Zeichen.")
+    if kind == "minItems":
+        return problem("Die Liste ist leer. Tragen Sie mindestens einen Wert ein oder löschen Sie das Feld.")
+    if kind == "uniqueItems":
+        seen, twice = set(), None
+        for item in error.instance:
+            key = repr(item)
+            if key in seen:
+                twice = item
+                break
+            seen.add(key)
+        return problem(f"„{twice}“ steht doppelt in der Liste. Löschen Sie einen der beiden Einträge.")
+    if kind == "minProperties":
+        names = ", ".join(f"`{n}`" for n in error.schema.get("properties", {}))
+        return problem(f"Tragen Sie mindestens eine Angabe ein: {names}.")
+    if kind in ("minimum", "maximum"):
+        bounds = schema.subschema(path)
+        return problem(f"Die Zahl {error.instance} ist nicht möglich. Erlaubt sind Werte von "
+                       f"{bounds.get('minimum')} bis {bounds.get('maximum')}.")
+    description = schema.subschema(path).get("description", "")
+    return problem(f"Der Wert passt nicht zu den Regeln für dieses Feld. {description}".strip())
+
+
+def _translate_any_of(error: ValidationError, doc: Document, schema: Schema) -> list[Problem]:
+    """Report the errors of the branch whose type fits the value, else name the accepted types."""
+    branches = error.validator_value
+    for index, branch in enumerate(branches):
+        if _json_type(error.instance) == branch.get("type"):
+            found = [e for e in error.context if e.schema_path and e.schema_path[0] == index]
+            return [p for e in found for p in _translate(e, doc, schema)]
+    expected = " oder ".join(_TYPES.get(b.get("type"), "ein Wert") for b in branches)
+    path = tuple(error.absolute_path)
+    return [Problem(doc.display, doc.line(path), None, field_name(path),
+                    f"Hier wird {expected} erwartet, nicht {_shown(error.instance)}.")]
+
+
+def _type_message(instance: Any, expected: str | list[str]) -> str:
+    names = " oder ".join(_TYPES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    message = f"Hier wird {names} erwartet, nicht {_shown(instance)}."
+    if expected == "string" and isinstance(instance, (bool, int, float)):
+        message += f" Tipp: Setzen Sie den Wert in Anführungszeichen, zum Beispiel \"{_yaml_word(instance)}\"."
+    return message
+
+
+def _vocabulary_message(value: Any, vocabulary: str, schema: Schema) -> str:
+    terms = schema.vocab[vocabulary]
+    message = f"„{value}“ {_NOT_A[vocabulary]}."
+    if isinstance(value, bool) and vocabulary == "sprache":
+        return message + " Setzen Sie Sprachcodes wie \"no\" in Anführungszeichen."
+    text = str(value).casefold()
+    by_label = {t.label.casefold(): t for t in terms.values()}
+    by_label.update({t.name.casefold(): t for t in terms.values() if t.name})
+    by_label.update({t.endonym.casefold(): t for t in terms.values() if t.endonym})
+    match = by_label.get(text) or next((t for t in terms.values() if t.value.casefold() == text), None)
+    if match is None:
+        close = difflib.get_close_matches(text, list(by_label) + list(terms), n=1, cutoff=0.75)
+        match = (by_label.get(close[0]) or terms.get(close[0])) if close else None
+    if match is not None:
+        message += f" Meinten Sie `{match.value}` ({match.label})?"
+    if len(terms) <= _LIST_ALL_UP_TO:
+        message += " Erlaubt sind: " + ", ".join(terms) + "."
+    else:
+        message += f" Alle erlaubten Werte nennt {_FIELD_REFERENCE}."
+    return message
+
+
+def _pattern_message(value: Any, path: tuple) -> str:
+    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if last in ("website", "social"):
+        return (f"„{value}“ ist hier nicht erlaubt. Erlaubt sind nur Internetadressen, die mit https:// "
+                "oder http:// beginnen, zum Beispiel https://mein-verein.de.")
+    if last == "plz":
+        return f"„{value}“ ist keine Postleitzahl. Sie hat fünf Ziffern, zum Beispiel \"33602\" (in Anführungszeichen)."
+    if last == "telefon":
+        return f"„{value}“ {_FORMATS['telefon']} Erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern."
+    return f"„{value}“ hat nicht die erwartete Form."
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "ein leerer Wert"
+    if isinstance(value, bool):
+        return f"`{_yaml_word(value)}`"
+    if isinstance(value, (dict, list)):
+        return _TYPES[_json_type(value)].split(" (")[0]
+    if isinstance(value, (int, float)):
+        return f"die Zahl {value}"
+    return f"der Text „{value}“"
+
+
+def _yaml_word(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

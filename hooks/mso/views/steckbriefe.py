@@ -1,0 +1,12 @@
+"""/steckbriefe/: placeholder page; this view is built in its own issue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Directory
+from .base import Output, Renderer, front_matter
+
+
+def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
+    yield Output("steckbriefe/index.md", front_matter(title="Steckbriefe") + "\n# Steckbriefe\n\nDiese Seite entsteht gerade.\n")
