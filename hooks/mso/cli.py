@@ -84,7 +84,7 @@ def _validate(paths: list[Path], settings: mso_config.Settings) -> int:
         files = len({p.file for p in problems})
         print(f"\n{len(problems)} Problem(e) in {files} Datei(en). Bitte korrigieren Sie die genannten Stellen.")
         return EXIT_PROBLEMS
-    print(f"Alle {len(documents)} Profile sind in Ordnung.")
+    print("Das Profil ist in Ordnung." if len(documents) == 1 else f"Alle {len(documents)} Profile sind in Ordnung.")
     return EXIT_OK
 
 
