@@ -187,3 +187,12 @@ def test_cli_exit_codes(tmp_path):
 def test_shipped_data_is_valid():
     result = subprocess.run([sys.executable, "-m", "mso", "validate"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_names_one_typo_apart_are_flagged(tmp_path):
+    write_profiles(tmp_path, {"a-verein": minimal_profile("Kurdischer Frauenverein Bielefeld"),
+                              "b-verein": minimal_profile("Kurdischer Frauenverein Bielfeld"),
+                              "c-verein": minimal_profile("Kamerunischer Studierendenverein"),
+                              "d-verein": minimal_profile("Pakistanischer Studierendenverein")})
+    _, problems = validate_paths([tmp_path], SCHEMA, STICHTAG, root=tmp_path)
+    assert [(p.file, p.field) for p in problems] == [("b-verein.yml", "name")]

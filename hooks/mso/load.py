@@ -47,17 +47,13 @@ class Document:
         return self.path.stem
 
     def line(self, path: Path_, *, key: bool = False) -> int:
-        """The line of a field; falls back to its nearest parent that has one."""
+        """The line of a field (of its name with `key=True`), else of its nearest parent."""
         path = tuple(path)
-        while path:
-            marks = self.key_marks if key else self.value_marks
-            if path in marks:
-                return marks[path]
-            if path in self.key_marks:
-                return self.key_marks[path]
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path and path not in self.value_marks:
             path = path[:-1]
-            key = False
-        return 1
+        return self.value_marks.get(path, 1)
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:

@@ -15,6 +15,8 @@ import email_validator
 import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
 
+from .slugs import slugify
+
 VOCABULARIES = ("stadtbezirk", "thema", "zielgruppe", "herkunft", "sprache", "rechtsform")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -31,8 +33,6 @@ class Term:
 
     @property
     def slug(self) -> str:
-        from .slugs import slugify
-
         return slugify(self.value)
 
 
@@ -116,18 +116,17 @@ class Schema:
         return self.raw["properties"]
 
     def subschema(self, path: tuple[str | int, ...]) -> dict[str, Any]:
-        """The schema of a field path, following `$ref`, arrays and maps."""
-        node = self.raw
+        """The schema of a field path, following `$ref`, list items and the language map of `beschreibung`."""
+        node = self.resolve(self.raw)
         for part in path:
-            node = self.resolve(node)
-            if isinstance(part, int) or "items" in node and part not in node.get("properties", {}):
+            if isinstance(part, int):
                 node = node.get("items", {})
             elif part in node.get("properties", {}):
                 node = node["properties"][part]
             else:
-                branch = next((b for b in node.get("anyOf", []) if "additionalProperties" in b), None)
-                node = branch["additionalProperties"] if branch else {}
-        return self.resolve(node)
+                node = next((b["additionalProperties"] for b in node.get("anyOf", []) if "additionalProperties" in b), {})
+            node = self.resolve(node)
+        return node
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         ref = node.get("$ref", "")

@@ -9,7 +9,6 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ _FORMATS = {
     "telefon": "ist keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, zum Beispiel 0521 123456.",
 }
 _LIST_ALL_UP_TO = 12
+_TYPO_MIN_LENGTH = 12
 _PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "pattern": 2, "oneOf": 3, "anyOf": 3, "format": 4}
 _FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
 
@@ -128,18 +128,29 @@ def normalise_name(name: str) -> str:
 
 
 def check_names(documents: list[Document]) -> list[Problem]:
-    groups: dict[str, list[Document]] = defaultdict(list)
-    for doc in documents:
-        if isinstance(doc.data.get("name"), str):
-            groups[normalise_name(doc.data["name"])].append(doc)
+    """Equal names after normalising, or names one typo apart, are probably the same association."""
+    seen: dict[str, Document] = {}
     problems = []
-    for same in groups.values():
-        for doc in same[1:] if len(same) > 1 else []:
-            first = same[0]
+    for doc in documents:
+        if not isinstance(doc.data.get("name"), str):
+            continue
+        variants = _one_typo_variants(normalise_name(doc.data["name"]))
+        twin = next((seen[v] for v in sorted(variants) if v in seen), None)
+        if twin is not None:
             problems.append(Problem(doc.display, doc.line(("name",)), None, "name",
-                f"Der Name „{doc.data['name']}“ ist gleich oder fast gleich wie in {first.display} "
-                f"(„{first.data['name']}“). Ist das derselbe Verein? Dann führen Sie beide Dateien zusammen."))
+                f"Der Name „{doc.data['name']}“ ist gleich oder fast gleich wie in {twin.display} "
+                f"(„{twin.data['name']}“). Ist das derselbe Verein? Dann führen Sie beide Dateien zusammen."))
+        for variant in variants:
+            seen.setdefault(variant, doc)
     return problems
+
+
+def _one_typo_variants(key: str) -> set[str]:
+    """The key and every string with one character deleted: two keys one edit apart share one of these.
+    Short names are compared exactly; one letter more or less makes a different short name."""
+    if len(key) < _TYPO_MIN_LENGTH:
+        return {key}
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
 def _translate(error: ValidationError, doc: Document, schema: Schema) -> list[Problem]:
