@@ -46,6 +46,7 @@ def test_unknown_stadtbezirk_lists_the_allowed_ones(tmp_path):
     assert str(problem).startswith(f"verein-test.yml, Zeile {line}: Feld `stadtbezirk`: "
                                    "„Bielefeld-Mitte“ ist kein Stadtbezirk.")
     assert "Erlaubt sind: Brackwede, Dornberg" in problem.message
+    assert (problem.line, problem.column) == (line, len("stadtbezirk: ") + 1)
 
 
 def test_wrong_type_names_expected_type(tmp_path):

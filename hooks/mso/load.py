@@ -39,21 +39,24 @@ class Document:
     path: Path
     display: str
     data: dict[str, Any]
-    value_marks: dict[Path_, int] = field(default_factory=dict)
-    key_marks: dict[Path_, int] = field(default_factory=dict)
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # (line, column), from 1
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
         return self.path.stem
 
-    def line(self, path: Path_, *, key: bool = False) -> int:
-        """The line of a field (of its name with `key=True`), else of its nearest parent."""
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of a field's value (of its name with `key=True`), else of its nearest parent."""
         path = tuple(path)
         if key and path in self.key_marks:
             return self.key_marks[path]
         while path and path not in self.value_marks:
             path = path[:-1]
-        return self.value_marks.get(path, 1)
+        return self.value_marks.get(path, (1, 1))
+
+    def line(self, path: Path_, *, key: bool = False) -> int:
+        return self.position(path, key=key)[0]
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
@@ -196,7 +199,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
 
 
 def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> Any:
-    doc.value_marks[path] = _line(node)
+    doc.value_marks[path] = _position(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -206,11 +209,11 @@ def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem])
             key = key_node.value
             key_path = (*path, key)
             if key in result:
-                problems.append(Problem(doc.display, _line(key_node), None, field_name(key_path),
-                    f"steht doppelt in der Datei (zuerst in Zeile {doc.key_marks[key_path]}). "
+                problems.append(Problem(doc.display, *_position(key_node), field_name(key_path),
+                    f"steht doppelt in der Datei (zuerst in Zeile {doc.key_marks[key_path][0]}). "
                     "Löschen Sie einen der beiden Einträge, sonst ginge einer verloren."))
                 continue
-            doc.key_marks[key_path] = _line(key_node)
+            doc.key_marks[key_path] = _position(key_node)
             result[key] = _build(value_node, key_path, doc, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -230,6 +233,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _line(node: yaml.Node) -> int:

@@ -111,7 +111,7 @@ def _check_dates(doc: Document, stichtag: datetime.date) -> list[Problem]:
         except ValueError:
             continue  # reported by the schema
         if date and date > stichtag:
-            problems.append(Problem(doc.display, doc.line(path), None, field_name(path),
+            problems.append(Problem(doc.display, *doc.position(path), field_name(path),
                 f"Das Datum {value} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). "
                 "Tragen Sie das Datum ein, an dem es wirklich geschah."))
     return problems
@@ -137,7 +137,7 @@ def check_names(documents: list[Document]) -> list[Problem]:
         variants = _one_typo_variants(normalise_name(doc.data["name"]))
         twin = next((seen[v] for v in sorted(variants) if v in seen), None)
         if twin is not None:
-            problems.append(Problem(doc.display, doc.line(("name",)), None, "name",
+            problems.append(Problem(doc.display, *doc.position(("name",)), "name",
                 f"Der Name „{doc.data['name']}“ ist gleich oder fast gleich wie in {twin.display} "
                 f"(„{twin.data['name']}“). Ist das derselbe Verein? Dann führen Sie beide Dateien zusammen."))
         for variant in variants:
@@ -158,13 +158,13 @@ def _translate(error: ValidationError, doc: Document, schema: Schema) -> list[Pr
     kind = error.validator
 
     def problem(message: str, at: tuple = path, *, key: bool = False) -> list[Problem]:
-        return [Problem(doc.display, doc.line(at, key=key), None, field_name(at) or None, message)]
+        return [Problem(doc.display, *doc.position(at, key=key), field_name(at) or None, message)]
 
     if kind == "required":
         missing = next(name for name in error.validator_value if name not in error.instance)
         why = " Es ist nötig, weil das Profil veröffentlicht werden soll (`veroeffentlichen: true`)." \
             if "then" in error.schema_path else ""
-        return [Problem(doc.display, doc.line(path), None, field_name((*path, missing)),
+        return [Problem(doc.display, *doc.position(path), field_name((*path, missing)),
                         f"Das Pflichtfeld fehlt: {schema.title((*path, missing))}.{why}")]
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
@@ -224,7 +224,7 @@ def _translate_any_of(error: ValidationError, doc: Document, schema: Schema) -> 
             return [p for e in found for p in _translate(e, doc, schema)]
     expected = " oder ".join(_TYPES.get(b.get("type"), "ein Wert") for b in branches)
     path = tuple(error.absolute_path)
-    return [Problem(doc.display, doc.line(path), None, field_name(path),
+    return [Problem(doc.display, *doc.position(path), field_name(path),
                     f"Hier wird {expected} erwartet, nicht {_shown(error.instance)}.")]
 
 
