@@ -1,12 +1,209 @@
-"""Placeholder: this view is built in its own issue."""
+"""/daten/: open data built from the published entries, and a page that explains it.
+
+vereine.json and vereine.csv are built from `Entry` (the allow-list of public fields), never from
+`Record`. zahlen.json holds the same figures as /zahlen/. Everything is serialised with a fixed key
+order (the order the code builds it in) and fixed newlines, so that equal inputs give byte-identical files.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
 
-from ..model import Directory
+from ..model import Directory, Entry
+from . import zahlen
 from .base import Output, Renderer
 
+FOLDER = "daten"
+SCHEMA_FILE = "organisation.schema.json"
+LIST_SEPARATOR = ", "  # codes from a vocabulary never contain a comma
+TEXT_SEPARATOR = " | "  # free text may contain commas
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
-    return ()
+# CSV columns in order: (column, description for the /daten/ page)
+CSV_COLUMNS = (
+    ("slug", "Kurzadresse des Vereins; die Seite ist /vereine/<slug>/"),
+    ("name", "offizieller Name"),
+    ("kurzname", "Kurzname oder Abkürzung"),
+    ("stadtbezirk", "Stadtbezirk oder „stadtweit“"),
+    ("themen", "Tätigkeitsfelder (Codes), mit Komma getrennt"),
+    ("zielgruppen", "Zielgruppen (Codes), mit Komma getrennt"),
+    ("sprachen", "Sprachen als ISO-639-Codes, mit Komma getrennt"),
+    ("herkunft", "Herkunft / Community (Codes), mit Komma getrennt"),
+    ("beschreibung", "Beschreibung auf Deutsch (Markdown)"),
+    ("beschreibung_weitere", "Beschreibungen in weiteren Sprachen als „code: Text“, mit | getrennt"),
+    ("strasse", "Adresse: Straße und Hausnummer"),
+    ("zusatz", "Adresse: Zusatz"),
+    ("plz", "Adresse: Postleitzahl"),
+    ("ort", "Adresse: Ort"),
+    ("oeffnungszeiten", "Öffnungs- und Treffzeiten"),
+    ("email", "E-Mail-Adresse des Vereins"),
+    ("telefon", "Telefonnummer des Vereins"),
+    ("website", "Internetseite"),
+    ("social", "Profile in sozialen Netzwerken, mit | getrennt"),
+    ("ansprechpersonen", "Ansprechpersonen (nur mit Einwilligung) als „Name (Funktion)“, mit | getrennt"),
+    ("angebote", "Angebote, mit | getrennt"),
+    ("gegruendet", "Gründungsjahr"),
+    ("rechtsform", "Rechtsform (Code)"),
+    ("vereinsregister", "Registernummer und Gericht"),
+    ("netzwerk_mo", "„ja“, wenn der Verein im Netzwerk Migrantenorganisationen mitarbeitet"),
+    ("barrierefrei", "„ja“, „nein“ oder ein kurzer Text"),
+    ("status", "aktiv oder pausiert"),
+    ("stand", "Datum der letzten Bestätigung (JJJJ-MM-TT)"),
+    ("bestaetigung_faellig", "„ja“, wenn die jährliche Bestätigung fällig ist"),
+    ("url", "Adresse der Vereinsseite"),
+)
+
+
+def site_url(directory: Directory) -> str:
+    url = directory.settings.site_url
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def entry_data(entry: Entry, base_url: str) -> dict[str, Any]:
+    """One published profile for vereine.json: every public field, always present, in contract order."""
+    return {
+        "slug": entry.slug,
+        "name": entry.name,
+        "kurzname": entry.kurzname,
+        "stand": entry.stand.isoformat(),
+        "bestaetigung_faellig": entry.faellig,
+        "status": entry.status,
+        "beschreibung": dict(entry.beschreibung),
+        "themen": list(entry.themen),
+        "zielgruppen": list(entry.zielgruppen),
+        "sprachen": list(entry.sprachen),
+        "herkunft": list(entry.herkunft),
+        "stadtbezirk": entry.stadtbezirk,
+        "adresse": dict(entry.adresse),
+        "oeffnungszeiten": entry.oeffnungszeiten,
+        "kontakt": {k: list(v) if k == "social" else v for k, v in entry.kontakt.items()},
+        "ansprechpersonen": [{"name": p.name, "funktion": p.funktion, "email": p.email, "telefon": p.telefon}
+                             for p in entry.ansprechpersonen],
+        "angebote": list(entry.angebote),
+        "gegruendet": entry.gegruendet,
+        "rechtsform": entry.rechtsform,
+        "vereinsregister": entry.vereinsregister,
+        "netzwerk_mo": entry.netzwerk_mo,
+        "barrierefrei": entry.barrierefrei,
+        "url": f"{base_url}vereine/{entry.slug}/",
+    }
+
+
+def csv_row(entry: Entry, base_url: str) -> dict[str, str]:
+    others = TEXT_SEPARATOR.join(f"{lang}: {text.strip()}" for lang, text in entry.beschreibung.items()
+                                 if lang != "de")
+    persons = TEXT_SEPARATOR.join(f"{p.name} ({p.funktion})" if p.funktion else p.name
+                                  for p in entry.ansprechpersonen)
+    barrierefrei = entry.barrierefrei if isinstance(entry.barrierefrei, str) else \
+        {True: "ja", False: "nein"}.get(entry.barrierefrei, "")
+    return {
+        "slug": entry.slug, "name": entry.name, "kurzname": entry.kurzname, "stadtbezirk": entry.stadtbezirk,
+        "themen": LIST_SEPARATOR.join(entry.themen), "zielgruppen": LIST_SEPARATOR.join(entry.zielgruppen),
+        "sprachen": LIST_SEPARATOR.join(entry.sprachen), "herkunft": LIST_SEPARATOR.join(entry.herkunft),
+        "beschreibung": entry.beschreibung["de"].strip(), "beschreibung_weitere": others,
+        "strasse": entry.adresse.get("strasse", ""), "zusatz": entry.adresse.get("zusatz", ""),
+        "plz": entry.adresse.get("plz", ""), "ort": entry.adresse.get("ort", ""),
+        "oeffnungszeiten": entry.oeffnungszeiten, "email": entry.kontakt.get("email", ""),
+        "telefon": entry.kontakt.get("telefon", ""), "website": entry.kontakt.get("website", ""),
+        "social": TEXT_SEPARATOR.join(entry.kontakt.get("social", ())), "ansprechpersonen": persons,
+        "angebote": TEXT_SEPARATOR.join(entry.angebote),
+        "gegruendet": "" if entry.gegruendet is None else str(entry.gegruendet),
+        "rechtsform": entry.rechtsform, "vereinsregister": entry.vereinsregister,
+        "netzwerk_mo": "ja" if entry.netzwerk_mo else "nein", "barrierefrei": barrierefrei,
+        "status": entry.status, "stand": entry.stand.isoformat(),
+        "bestaetigung_faellig": "ja" if entry.faellig else "nein",
+        "url": f"{base_url}vereine/{entry.slug}/",
+    }
+
+
+def licence(directory: Directory) -> dict[str, str]:
+    s = directory.settings
+    return {"name": s.lizenz_name, "url": s.lizenz_url,
+            "namensnennung": f"{s.herausgeber}, MSO-Verzeichnis {s.stadt}, Stand {s.stichtag.isoformat()}"}
+
+
+def dump_json(data: Any) -> str:
+    """Deterministic JSON: every mapping is built in a fixed order; two-space indent, one final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def vereine_json(directory: Directory) -> str:
+    base_url = site_url(directory)
+    data = {
+        "stichtag": directory.stichtag.isoformat(),
+        "anzahl": directory.counts.veroeffentlicht,
+        "herausgeber": directory.settings.herausgeber,
+        "lizenz": licence(directory),
+        "vereine": [entry_data(e, base_url) for e in directory.entries],
+    }
+    return dump_json(data)
+
+
+def vereine_csv(directory: Directory) -> bytes:
+    """UTF-8 with BOM and `;`, so that German Excel opens it with umlauts and columns intact."""
+    base_url = site_url(directory)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in CSV_COLUMNS], delimiter=";",
+                            lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
+    for entry in directory.entries:
+        writer.writerow(csv_row(entry, base_url))
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def zahlen_json(directory: Directory) -> str:
+    figures = zahlen.figures(directory)
+    c, s = directory.counts, directory.settings
+    hist = figures["history"]
+    data = {
+        "stichtag": s.stichtag.isoformat(),
+        "veroeffentlicht": c.veroeffentlicht,
+        "erfasst": c.erfasst,
+        "bestaetigung_faellig": c.bestaetigung_faellig,
+        "ausgeblendet": c.ausgeblendet,
+        "aufgeloest": c.aufgeloest,
+        "ohne_freigabe": c.ohne_freigabe,
+        "netzwerk_mo": c.netzwerk_mo,
+        "regeln": {"monate_bis_bestaetigung": s.monate_bis_bestaetigung,
+                   "monate_bis_ausblenden": s.monate_bis_ausblenden},
+        "definitionen": {d["key"]: {"bezeichnung": d["label"], "definition": d["text"]}
+                         for d in figures["definitions"]},
+        "aufschluesselung": {facet: [{"wert": r.value, "bezeichnung": r.label, "anzahl": r.count} for r in rows]
+                             for facet, rows in figures["breakdowns"].items()},
+        "verlauf": [{"datum": p.date.isoformat(), "veroeffentlicht": p.veroeffentlicht, "erfasst": p.erfasst}
+                    for p in hist.points],
+        "verlauf_hinweis": hist.note,
+        "lizenz": licence(directory),
+    }
+    return dump_json(data)
+
+
+def badge_svg(directory: Directory, renderer: Renderer) -> str:
+    count = str(directory.counts.veroeffentlicht)
+    word = "Migrantenorganisationen"
+    # widths at 11 px DejaVu Sans / Verdana: about 7 units a digit, 6.6 a letter
+    left = round(len(count) * 7 + 12)
+    right = round(len(word) * 6.6 + 12)
+    return renderer.env.get_template("daten_badge.svg").render(
+        count=count, word=word, left=left, right=right, width=left + right,
+        stadt=directory.settings.stadt).strip() + "\n"
+
+
+def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
+    yield Output(f"{FOLDER}/vereine.json", vereine_json(directory))
+    yield Output(f"{FOLDER}/vereine.csv", vereine_csv(directory))
+    yield Output(f"{FOLDER}/zahlen.json", zahlen_json(directory))
+    yield Output(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes())
+    yield Output(f"{FOLDER}/badge.svg", badge_svg(directory, renderer))
+    fields = [(name, directory.schema.title((name,)), directory.schema.properties[name].get("description", ""))
+              for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
+    yield renderer.page(
+        f"{FOLDER}/index.md", "daten.html", title="Offene Daten",
+        description=f"Die veröffentlichten Vereine und alle Zahlen des Verzeichnisses als JSON und CSV, "
+                    f"zur freien Nutzung unter {directory.settings.lizenz_name}.",
+        csv_columns=CSV_COLUMNS, fields=fields, licence=licence(directory), site=site_url(directory),
+        badge_code=f'<img src="{site_url(directory)}{FOLDER}/badge.svg" alt="Zahl der Migrantenorganisationen '
+                   f'im Verzeichnis {directory.settings.stadt}" height="20">')
