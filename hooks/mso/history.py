@@ -84,13 +84,16 @@ def compute(directory: Directory, *, use_cache: bool = True) -> History:
     log = _git(git, top, "-c", "core.quotepath=off", "log", "--first-parent", "--diff-merges=first-parent",
                "--root", "--raw", "--no-renames", "--no-abbrev", "-z", "--reverse", "--format=%x01%H %cs",
                "--", str(folder) + "/")
+    no_commits = History((today,), available=True, shallow=shallow,
+                         note="Die Vereinsdaten sind noch in keiner gespeicherten Version (Commit) enthalten. "
+                              "Der Verlauf zeigt deshalb nur den heutigen Stand.")
     if log is None:
+        if _git(git, top, "rev-parse", "--verify", "--quiet", "HEAD") is None:
+            return no_commits  # a repository without any commit yet
         return History((today,), note=NO_GIT.format(why="Die Versionsgeschichte konnte nicht gelesen werden."))
     commits = [(date, changes) for date, changes in _parse_log(log, folder) if date <= settings.stichtag]
     if not commits:
-        return History((today,), available=True, shallow=shallow,
-                       note="Die Vereinsdaten sind noch in keiner gespeicherten Version (Commit) enthalten. "
-                            "Der Verlauf zeigt deshalb nur den heutigen Stand.")
+        return no_commits
     facts = _facts(git, top, {blob for _, changes in commits for blob in changes.values() if blob},
                    settings.root / CACHE_FILE if use_cache else None)
     points, skipped = _replay(commits, facts, settings)
@@ -187,7 +190,9 @@ def _replay(commits: list[tuple[datetime.date, dict[str, str | None]]], facts: d
     """Apply the commits in order; count on each commit day and at the end of each month."""
     state: dict[str, str] = {}
     at_end_of_day: dict[datetime.date, dict[str, str]] = {}
+    latest = commits[0][0]
     for date, changes in commits:
+        date = latest = max(date, latest)  # a commit dated before its parent (rebased) counts from then
         for name, blob in changes.items():
             if blob is None:
                 state.pop(name, None)

@@ -198,7 +198,7 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
     yield Output(f"{FOLDER}/zahlen.json", zahlen_json(directory))
     yield Output(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes())
     yield Output(f"{FOLDER}/badge.svg", badge_svg(directory, renderer))
-    fields = [(name, directory.schema.title((name,)), directory.schema.properties[name].get("description", ""))
+    fields = [(name, directory.schema.title((name,)), directory.schema.subschema((name,)).get("description", ""))
               for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
     yield renderer.page(
         f"{FOLDER}/index.md", "daten.html", title="Offene Daten",
