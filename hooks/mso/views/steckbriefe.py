@@ -1,12 +1,118 @@
-"""/steckbriefe/: placeholder page; this view is built in its own issue."""
+"""/steckbriefe/: the brochure as one print-ready page, and /steckbriefe/steckbriefe.pdf made by WeasyPrint.
+
+Both come from the same template (steckbriefe_brochure.html). The page lives inside the site's theme;
+the PDF is rendered from a standalone document with the print stylesheets only. The PDF is rebuilt only
+when the document, its styles or the fonts change: a copy is kept in .cache/steckbriefe/ under the project.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import logging
+import shutil
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
 
-from ..model import Directory
+import segno
+from markupsafe import Markup
+
+from .. import pdf
+from ..model import Directory, Entry
 from .base import Output, Renderer, front_matter
 
+SRC = "steckbriefe/index.md"
+PDF = "steckbriefe/steckbriefe.pdf"
+CSS = "steckbriefe/broschuere.css"
+PRINT = Path(__file__).resolve().parent.parent / "print"
+CACHE = Path(".cache") / "steckbriefe"
+LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
-    yield Output("steckbriefe/index.md", front_matter(title="Steckbriefe") + "\n# Steckbriefe\n\nDiese Seite entsteht gerade.\n")
+
+def title(directory: Directory) -> str:
+    return f"Steckbriefe der Migrantenorganisationen in {directory.settings.stadt}"
+
+
+def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
+    base = "../"
+    body = renderer.render("steckbriefe.html", base=base, **context(
+        directory, link=lambda e: f"{base}vereine/{e.slug}/"))
+    meta = front_matter(title="Steckbriefe", description=f"{title(directory)}: die Broschüre zum Ausdrucken, "
+                        "als Webseite und als barrierefreies PDF.", search={"exclude": True})
+    yield Output(SRC, meta + "\n" + body)
+    yield Output(CSS, (PRINT / "broschuere.css").read_text(encoding="utf-8"))
+
+
+def context(directory: Directory, *, link) -> dict[str, Any]:
+    """What the brochure template needs; `link(entry)` is where a Steckbrief's name links to."""
+    site = directory.settings.site_url.rstrip("/") + "/" if directory.settings.site_url else ""
+
+    def index(facet: str):
+        return [(t, count, directory.with_term(facet, t.value)) for t, count in directory.facet(facet)]
+
+    return dict(entries=directory.entries, themen=index("themen"), sprachen=index("sprachen"), site=site,
+                link=link, online=partial(online_url, site), qr=partial(qr_code, site))
+
+
+def online_url(site: str, entry: Entry) -> str:
+    return f"{site}vereine/{entry.slug}/" if site else ""
+
+
+def qr_code(site: str, entry: Entry) -> Markup:
+    """An inline SVG QR code to the online profile; its <title> is the text alternative."""
+    return _qr_svg(online_url(site, entry)) if site else Markup("")
+
+
+@functools.lru_cache(maxsize=8192)
+def _qr_svg(url: str) -> Markup:
+    # A fixed mask is as valid as the "best" one and makes the code four times faster to compute.
+    svg = segno.make(url, error="m", mask=0).svg_inline(scale=1, border=2, omitsize=True, svgclass="mso-qr",
+                                                        lineclass=None, title=f"QR-Code: {url}")
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+
+
+def document(directory: Directory, renderer: Renderer) -> str:
+    """The standalone HTML document the PDF is made from."""
+    site = directory.settings.site_url.rstrip("/") + "/" if directory.settings.site_url else ""
+    css = "\n".join((PRINT / name).read_text(encoding="utf-8") for name in ("broschuere.css", "pdf.css"))
+    return renderer.env.get_template("steckbriefe_document.html").render(
+        title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
+        f"{directory.settings.stichtag_text}.", css=Markup(css),
+        font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
+        **context(directory, link=partial(online_url, site) if site else lambda e: f"#steckbrief-{e.slug}"))
+
+
+def post_build(directory: Directory, renderer: Renderer, site_dir: Path) -> None:
+    settings = directory.settings
+    if not settings.pdf:
+        LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
+        return
+    html = document(directory, renderer)
+    fonts = pdf.check_fonts(html, LOG)
+    key = pdf.cache_key(html, pdf.fonts_fingerprint(fonts))
+    cache = settings.root / CACHE
+    cached = cache / f"{key}.pdf"
+    target = site_dir / PDF
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if cached.is_file():
+        shutil.copyfile(cached, target)
+        LOG.info(f"PDF der Steckbriefe unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
+        return
+    LOG.info(f"PDF der Steckbriefe wird erstellt ({directory.counts.veroeffentlicht} Steckbriefe) …")
+    pages = pdf.write_pdf(html, target, title=title(directory), lang="de", date=settings.stichtag,
+                          base_url=PRINT, log=LOG)
+    LOG.info(f"PDF der Steckbriefe fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
+    _store(cache, cached, target)
+
+
+def _store(cache: Path, cached: Path, target: Path) -> None:
+    """Keep only the newest PDF in the cache; a cache that cannot be written is no reason to fail."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("*.pdf"):
+            old.unlink()
+        shutil.copyfile(target, cached)
+    except OSError as exc:
+        LOG.info(f"PDF-Zwischenspeicher {cache} nicht beschreibbar ({exc.strerror}); beim nächsten Bau wird "
+                 "das PDF neu erstellt.")
