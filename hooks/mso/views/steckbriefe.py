@@ -20,12 +20,12 @@ from markupsafe import Markup
 
 from .. import pdf
 from ..model import Directory, Entry
-from .base import Output, Renderer, front_matter
+from .base import TEMPLATES, Output, Renderer, front_matter
 
 SRC = "steckbriefe/index.md"
 PDF = "steckbriefe/steckbriefe.pdf"
 CSS = "steckbriefe/broschuere.css"
-PRINT = Path(__file__).resolve().parent.parent / "print"
+PRINT = TEMPLATES / "print"  # the print stylesheets, shipped with the templates
 CACHE = Path(".cache") / "steckbriefe"
 LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
 
