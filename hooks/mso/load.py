@@ -128,12 +128,23 @@ def _check_characters(text: str, display: str) -> list[Problem]:
             problems.append(_problem(display, number,
                 "Die Zeile ist mit einem Tabulator eingerückt. Rücken Sie bitte nur mit Leerzeichen ein."))
             continue
-        bad = next((c for c in line if unicodedata.category(c) == "Cc" and c != "\t"), None)
+        bad = invisible_character(line, allowed="\t")
         if bad is not None:
             problems.append(_problem(display, number,
                 f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{ord(bad):04X}). Löschen Sie es, "
                 "zum Beispiel indem Sie die Zeile neu tippen."))
     return problems
+
+
+# Bidi embeddings and overrides reorder the text around them, so a name or link could read differently
+# from what it is. Direction comes from the pages' `lang`/`dir` markup instead.
+_BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
+
+
+def invisible_character(text: str, allowed: str = "") -> str | None:
+    """The first control character or bidi override in `text` (other than those in `allowed`), or None."""
+    return next((c for c in text if (unicodedata.category(c) == "Cc" and c not in allowed)
+                 or c in _BIDI_OVERRIDES), None)
 
 
 def _check_events(text: str, display: str) -> list[Problem]:
@@ -208,6 +219,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem])
                 continue
             key = key_node.value
             key_path = (*path, key)
+            _check_invisible(key, key_node, path, doc, problems)
             if key in result:
                 problems.append(Problem(doc.display, *_position(key_node), field_name(key_path),
                     f"steht doppelt in der Datei (zuerst in Zeile {doc.key_marks[key_path][0]}). "
@@ -218,7 +230,19 @@ def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem])
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), doc, problems) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str):
+        _check_invisible(value, node, path, doc, problems)
+    return value
+
+
+def _check_invisible(value: str, node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> None:
+    """Escapes such as "\\x1b" or "\\u202e" in quoted text make control characters the raw check cannot see."""
+    bad = invisible_character(value, allowed="\t\n")
+    if bad is not None:
+        problems.append(Problem(doc.display, *_position(node), field_name(path) or None,
+            f"Der Text enthält ein unsichtbares Steuerzeichen (U+{ord(bad):04X}), wohl als `\\`-Angabe "
+            "in Anführungszeichen geschrieben. Löschen Sie es."))
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
