@@ -1,0 +1,64 @@
+"""One number everywhere: the published count agrees with every page, file and list that shows it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from conftest import build, make_project, minimal_profile
+
+
+def published_counts(site: Path) -> dict[str, int]:
+    """Every place in the built site that states or lists the published count."""
+    found: dict[str, int] = {}
+    profiles = [p for p in (site / "vereine").glob("*/index.html")
+                if 'class="mso-profil"' in p.read_text(encoding="utf-8")]
+    found["profile pages"] = len(profiles)
+    data = json.loads((site / "daten" / "vereine.json").read_text(encoding="utf-8"))
+    found["vereine.json entries"] = len(data["vereine"])
+    found["vereine.json anzahl"] = data["anzahl"]
+    rows = list(csv.reader(io.StringIO((site / "daten" / "vereine.csv").read_bytes().decode("utf-8-sig"),
+                                       newline=""), delimiter=";"))
+    found["vereine.csv rows"] = len(rows) - 1
+    found["zahlen.json"] = json.loads((site / "daten" / "zahlen.json").read_text(encoding="utf-8"))["veroeffentlicht"]
+    start = (site / "index.html").read_text(encoding="utf-8")
+    found["start page"] = int(re.search(r"<strong>(\d+) Vereine?</strong>", start).group(1))
+    zahlen = (site / "zahlen" / "index.html").read_text(encoding="utf-8")
+    found["/zahlen/"] = _single(re.findall(r'data-zahl="veroeffentlicht">(\d+)<', zahlen))
+    badge = (site / "daten" / "badge.svg").read_text(encoding="utf-8")
+    found["badge"] = int(re.search(r"<title>(\d+) Migrantenorganisationen", badge).group(1))
+    brochure = site / "steckbriefe" / "index.html"
+    if brochure.exists() and "mso-broschuere" in (html := brochure.read_text(encoding="utf-8")):
+        found["brochure Steckbriefe"] = len(re.findall(r'<article class="mso-steckbrief"', html))
+        found["brochure cover"] = _single(re.findall(r'data-count="(\d+)"', html))
+    return found
+
+
+def _single(values: list[str]) -> int:
+    assert len(set(values)) == 1, values
+    return int(values[0])
+
+
+def test_one_number_everywhere_in_the_real_site(built_site, directory):
+    expected = directory.counts.veroeffentlicht
+    found = published_counts(built_site)
+    assert found == {place: expected for place in found}
+    assert "brochure Steckbriefe" in found, "the brochure should show its Steckbriefe"
+
+
+def test_one_number_everywhere_when_profiles_are_withheld_or_stale(tmp_path):
+    profiles = {
+        "eins": minimal_profile("Eins e. V."),
+        "zwei": minimal_profile("Zwei e. V.", stand="2025-10-01"),  # due, still published
+        "drei": minimal_profile("Drei e. V.", stand="2024-01-01"),  # hidden
+        "vier": minimal_profile("Vier e. V.", veroeffentlichen=False),
+        "fuenf": minimal_profile("Fünf e. V.", status="aufgeloest"),
+    }
+    project = make_project(tmp_path / "p", profiles)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    found = published_counts(project / "site")
+    assert found == {place: 2 for place in found}
