@@ -121,7 +121,7 @@ class _Progress(logging.Handler):
             self.log.info(f"PDF: {_STEPS.get(step, step)}, Seite {page} …")
 
 
-_STEPS = {"Fetching and parsing HTML": "HTML lesen", "Applying CSS": "CSS anwenden",
+_STEPS = {"Fetching and parsing HTML": "HTML lesen", "Fetching and parsing CSS": "CSS lesen", "Applying CSS": "CSS anwenden",
           "Creating formatting structure": "Aufbau vorbereiten", "Creating layout": "Seiten setzen",
           "Creating PDF": "PDF schreiben", "Adding PDF metadata": "Metadaten schreiben"}
 

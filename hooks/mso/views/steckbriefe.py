@@ -41,7 +41,11 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
     meta = front_matter(title="Steckbriefe", description=f"{title(directory)}: die Broschüre zum Ausdrucken, "
                         "als Webseite und als barrierefreies PDF.", search={"exclude": True})
     yield Output(SRC, meta + "\n" + body)
-    yield Output(CSS, (PRINT / "broschuere.css").read_text(encoding="utf-8"))
+    yield Output(CSS, stylesheet("broschuere.css", "screen.css"))
+
+
+def stylesheet(*names: str) -> str:
+    return "\n".join((PRINT / name).read_text(encoding="utf-8") for name in names)
 
 
 def context(directory: Directory, *, link) -> dict[str, Any]:
@@ -75,10 +79,9 @@ def _qr_svg(url: str) -> Markup:
 def document(directory: Directory, renderer: Renderer) -> str:
     """The standalone HTML document the PDF is made from."""
     site = directory.settings.site_url.rstrip("/") + "/" if directory.settings.site_url else ""
-    css = "\n".join((PRINT / name).read_text(encoding="utf-8") for name in ("broschuere.css", "pdf.css"))
     return renderer.env.get_template("steckbriefe_document.html").render(
         title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
-        f"{directory.settings.stichtag_text}.", css=Markup(css),
+        f"{directory.settings.stichtag_text}.", css=Markup(stylesheet("broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
         **context(directory, link=partial(online_url, site) if site else lambda e: f"#steckbrief-{e.slug}"))
 

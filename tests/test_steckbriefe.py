@@ -1,0 +1,169 @@
+"""/steckbriefe/ and /steckbriefe/steckbriefe.pdf: every published profile, nothing withheld, every script readable."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import logging
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import make_project, minimal_profile
+
+from mso import config, pdf
+from mso.pipeline import load_directory
+from mso.views import Renderer, steckbriefe
+
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(path: Path, *pages: int) -> str:
+    """pdftotext output as one line: whitespace collapsed, bidi controls poppler adds removed."""
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if pages:
+        args += ["-f", str(pages[0]), "-l", str(pages[-1])]
+    text = subprocess.run([*args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFC", " ".join(BIDI_CONTROLS.sub("", text).split()))
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def brochure_pdf(built_site) -> Path:
+    path = built_site / "steckbriefe" / "steckbriefe.pdf"
+    assert path.is_file(), "the build makes the PDF unless MSO_PDF=0"
+    return path
+
+
+def test_pdf_has_every_published_name_and_no_withheld_one(brochure_pdf, directory):
+    text = pdf_text(brochure_pdf)
+    for entry in directory.entries:
+        assert one_line(entry.name) in text
+    withheld = [r for r in directory.records if not r.published]
+    assert withheld, "the demo data should include withheld profiles"
+    for record in withheld:
+        assert one_line(record.name) not in text, record.slug
+
+
+def test_pdf_is_tagged_with_title_and_a_page_per_steckbrief(brochure_pdf, directory):
+    info = pdf_info(brochure_pdf)
+    assert info["Tagged"] == "yes"
+    assert int(info["Pages"]) >= directory.counts.veroeffentlicht
+    assert info["Title"] == steckbriefe.title(directory)
+    assert info["Page size"].endswith("(A4)")
+    assert info["CreationDate"].startswith("Sun Nov 22 00:00:00 2026")  # the Stichtag, not the clock
+
+
+def test_cover_count_is_the_published_count(brochure_pdf, directory):
+    cover = pdf_text(brochure_pdf, 1)
+    assert f"{directory.counts.veroeffentlicht} Steckbriefe" in cover
+    assert directory.settings.stichtag_text in cover
+
+
+def test_table_of_contents_gives_page_numbers(brochure_pdf, directory):
+    first = directory.entries[0]
+    toc = pdf_text(brochure_pdf, 3)
+    page = int(re.search(re.escape(one_line(first.name)) + r" (\d+)", toc).group(1))
+    assert pdf_text(brochure_pdf, page).count(one_line(first.name)) >= 1
+    assert f"Online: {directory.settings.site_url}vereine/{first.slug}/" in pdf_text(brochure_pdf, page)
+
+
+def test_web_page_has_the_brochure_and_links_the_pdf(built_site, directory):
+    html = (built_site / "steckbriefe" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../steckbriefe/steckbriefe.pdf"' in html
+    assert f'data-count="{directory.counts.veroeffentlicht}"' in html
+    assert html.count('class="mso-steckbrief"') == directory.counts.veroeffentlicht
+    assert html.count("<svg role=\"img\"") == directory.counts.veroeffentlicht
+    for entry in directory.entries:
+        assert f'href="#steckbrief-{entry.slug}"' in html and f'id="steckbrief-{entry.slug}"' in html
+    for record in directory.records:
+        if not record.published:
+            assert f"steckbrief-{record.slug}\"" not in html
+    assert '<div class="mso-steckbrief__text" lang="ar" dir="rtl">' in html
+    assert (built_site / "steckbriefe" / "broschuere.css").is_file()
+
+
+def test_web_page_is_kept_out_of_the_search_index(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"steckbriefe/' not in index.replace(" ", "")
+
+
+@pytest.fixture
+def small_project(tmp_path):
+    profiles = {
+        "arabisch": minimal_profile("جمعية الأمل الثقافية", sprachen=["ar", "de"],
+                                    beschreibung={"de": "Ein Kulturverein.", "ar": "جمعية ثقافية للعائلات"}),
+        "kyrillisch": minimal_profile("Культурный центр Радуга", sprachen=["ru"]),
+        "griechisch": minimal_profile("Ελληνική Κοινότητα Μπίλεφελντ", sprachen=["el"]),
+        "geez": minimal_profile("Verein Selam", kurzname="ሰላም", sprachen=["ti"]),
+        "geheim": minimal_profile("Geheimer Verein Ohne Zustimmung", veroeffentlichen=False),
+    }
+    project = make_project(tmp_path / "p", profiles)
+    settings = config.from_mkdocs_file(project / "mkdocs.yml")
+    directory = load_directory(settings)
+    return project, directory, Renderer(directory, settings)
+
+
+def test_other_scripts_come_out_as_they_went_in(small_project, caplog):
+    project, directory, renderer = small_project
+    site = project / "site"
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
+        steckbriefe.post_build(directory, renderer, site)
+    path = site / steckbriefe.PDF
+    text = pdf_text(path)
+    for name in ("جمعية الأمل الثقافية", "Культурный центр Радуга", "Ελληνική Κοινότητα Μπίλεφελντ", "ሰላም"):
+        assert name in text
+    assert "Geheimer Verein" not in text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "no missing fonts, no WeasyPrint errors"
+    assert any("Seiten" in r.getMessage() for r in caplog.records), "progress goes to the log"
+
+    # Unchanged inputs: the PDF comes from the cache, byte for byte.
+    first = path.read_bytes()
+    path.unlink()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
+        steckbriefe.post_build(directory, renderer, site)
+    assert path.read_bytes() == first
+    assert any("Zwischenspeicher" in r.getMessage() for r in caplog.records)
+
+
+def test_mso_pdf_0_skips_the_pdf_and_says_so(small_project, caplog):
+    project, directory, _ = small_project
+    settings = dataclasses.replace(directory.settings, pdf=False)
+    directory = load_directory(settings)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
+        steckbriefe.post_build(directory, Renderer(directory, settings), project / "site")
+    assert not (project / "site" / steckbriefe.PDF).exists()
+    assert any("übersprungen" in r.getMessage() for r in caplog.records)
+
+
+def test_installed_fonts_cover_the_scripts_of_the_data(directory):
+    text = steckbriefe.document(directory, Renderer(directory, directory.settings))
+    assert pdf.missing_scripts(text, pdf.installed_fonts()) == {}, "install fonts-noto-core"
+
+
+def test_missing_fonts_give_a_german_warning(monkeypatch, caplog):
+    monkeypatch.setattr(pdf, "installed_fonts", lambda families=pdf.FONT_STACK: [])
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.verzeichnis.pdf"):
+        pdf.check_fonts("Привет مرحبا")
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "Cyrillic" in messages and "Arabic" in messages and "als Kästchen" in messages
+
+
+def test_the_renderer_fetches_nothing_from_the_network(tmp_path):
+    from weasyprint.urls import FatalURLFetchingError
+
+    html = '<html lang="de"><body><img src="https://example.org/x.png" alt="x"></body></html>'
+    with pytest.raises(FatalURLFetchingError):
+        pdf.write_pdf(html, tmp_path / "x.pdf", title="x", lang="de", date=datetime.date(2026, 11, 22),
+                      base_url=tmp_path)
