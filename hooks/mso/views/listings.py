@@ -1,12 +1,80 @@
-"""Placeholder: this view is built in its own issue."""
+"""Static listing pages: /stadtbezirke/<x>/, /themen/<x>/, /sprachen/<x>/, /herkunft/<x>/, /zielgruppen/<x>/.
+
+One page per vocabulary term (stable URLs, even while no association uses the term) and an index page
+per facet. They are the filters of /vereine/ for visitors without JavaScript.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from ..model import Directory
-from .base import Output, Renderer
+from ..model import FACETS, VOCABULARY_OF, Directory, sort_key
+from ..schema import Term
+from .base import FACET_PATHS, Output, Renderer, facet_url
+
+# facet → (title of the index page, sentence before the term on a listing page)
+INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine nach Thema",
+                "sprachen": "Vereine nach Sprache", "herkunft": "Vereine nach Herkunft und Community",
+                "zielgruppen": "Vereine nach Zielgruppe"}
+CHOOSE = {"stadtbezirk": "einen Stadtbezirk", "themen": "ein Thema", "sprachen": "eine Sprache",
+          "herkunft": "eine Herkunft oder Community", "zielgruppen": "eine Zielgruppe"}
+# URL parameter of /vereine/ for each facet (directory.js reads the same names)
+PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache", "herkunft": "herkunft",
+          "zielgruppen": "zielgruppe"}
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
-    return ()
+def term_label(facet: str, term: Term) -> str:
+    if facet == "stadtbezirk":
+        return term.value if term.value != "stadtweit" else "stadtweit"
+    if facet == "sprachen":
+        return term.name or term.label
+    return term.label
+
+
+def page_title(facet: str, term: Term) -> str:
+    label = term_label(facet, term)
+    return {
+        "stadtbezirk": "Vereine, die stadtweit tätig sind" if term.value == "stadtweit"
+        else f"Vereine im Stadtbezirk {label}",
+        "themen": f"Vereine zum Thema {label}",
+        "sprachen": f"Vereine, in denen {label} gesprochen wird",
+        "herkunft": f"Vereine mit Bezug zu: {label}",
+        "zielgruppen": f"Vereine für {label}" if term.value != "alle" else "Vereine für alle Menschen",
+    }[facet]
+
+
+def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
+    """Every term of the facet's vocabulary with its count; languages and communities sorted A–Z."""
+    counts = dict((t.value, n) for t, n in directory.facet(facet))
+    items = [(t, counts.get(t.value, 0)) for t in directory.schema.vocab[VOCABULARY_OF[facet]].values()]
+    if facet in ("sprachen", "herkunft"):
+        items.sort(key=lambda item: sort_key(term_label(facet, item[0])))
+    return items
+
+
+def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
+    for facet in FACETS:
+        items = terms(directory, facet)
+        folder = FACET_PATHS[facet]
+        yield renderer.page(f"{folder}/index.md", "listing_index.html", title=INDEX_TITLES[facet],
+                            description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.",
+                            facet=facet, used=[(t, n) for t, n in items if n],
+                            empty=[t for t, n in items if not n], label=term_label, choose=CHOOSE[facet])
+        for term, count in items:
+            entries = directory.with_term(facet, term.value)
+            title = page_title(facet, term)
+            yield renderer.page(facet_url(facet, term.value).rstrip("/") + ".md", "listing.html", title=title,
+                                description=f"{title}: {count} im Verzeichnis.", facet=facet, term=term,
+                                entries=entries, label=term_label(facet, term), param=PARAMS[facet],
+                                index_title=INDEX_TITLES[facet], index_url=f"{folder}/")
+
+
+def start_page_values(directory: Directory) -> dict[str, str]:
+    """`{{ verzeichnis.start_wege }}` on the start page: the ways in by Stadtbezirk, Thema and Sprache."""
+    renderer = Renderer(directory, directory.settings)
+    languages = sorted(directory.facet("sprachen"), key=lambda item: (-item[1], sort_key(item[0].name)))
+    html = renderer.render("start_wege.html", base="", label=term_label,
+                           bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
+                           themen=[(t, n) for t, n in terms(directory, "themen") if n],
+                           sprachen=languages[:12], alle_sprachen=len(languages))
+    return {"start_wege": html.strip()}

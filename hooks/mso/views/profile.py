@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .. import search_text
 from ..model import Directory, Entry
-from .base import Output, Renderer, tel_href
+from .base import Output, Renderer, front_matter, relative_root, tel_href
 
 SEARCH_BOOST = 5  # profiles rank above hand-written pages for their names
 
@@ -17,9 +18,13 @@ def src_path(entry: Entry) -> str:
 
 def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
     for entry in directory.entries:
-        yield renderer.page(src_path(entry), "profile.html", title=entry.name,
-                            description=renderer.summary(entry, 155), search_boost=SEARCH_BOOST,
-                            entry=entry, json_ld=json_ld(entry, renderer))
+        src = src_path(entry)
+        # Without the side navigation and table of contents the Steckbrief gets the full width.
+        meta = front_matter(title=entry.name, description=renderer.summary(entry, 155),
+                            search={"boost": SEARCH_BOOST}, hide=["navigation", "toc"])
+        body = renderer.render("profile.html", base=relative_root(src), entry=entry,
+                               json_ld=json_ld(entry, renderer), keywords=search_text.keywords(entry, directory))
+        yield Output(src, meta + "\n" + body)
 
 
 def json_ld(entry: Entry, renderer: Renderer) -> dict[str, Any]:

@@ -1,0 +1,247 @@
+/* Filters for /vereine/: progressive enhancement of a complete HTML list.
+ *
+ * Without this script the page lists every association and the filter choices are links to the
+ * listing pages. With it, the choices become checkboxes (OR within a facet, AND across facets),
+ * a text box searches inside words, the state lives in the query string (?thema=bildung&sprache=ar&q=…),
+ * each choice shows how many associations it would give, and the result count is announced.
+ * The data comes from the JSON island #mso-filterdaten; see hooks/mso/views/directory.py.
+ */
+(function () {
+  "use strict";
+
+  var ENDINGS = ["innen", "ern", "en", "er", "es", "e", "n", "s"]; // as in hooks/mso/search_text.py
+
+  /* The same normalisation as search_text.normalize in Python. */
+  function normalize(text) {
+    return text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/([aou])e/g, "$1").replace(/\s+/g, " ").trim();
+  }
+
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i];
+      if (word.length - ending.length >= 4 && word.slice(-ending.length) === ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
+  }
+
+  function queryWords(text) {
+    return normalize(text).split(" ").filter(Boolean).map(stem);
+  }
+
+  function plural(n) {
+    return n === 1 ? "1 Verein" : n + " Vereine";
+  }
+
+  function init(root) {
+    var island = document.getElementById("mso-filterdaten");
+    if (!island) return;
+    var data = JSON.parse(island.textContent);
+    var params = data.params;
+    var form = root.querySelector("[data-mso-filter]");
+    var search = form.querySelector("input[type=search]");
+    var reset = root.querySelector("[data-mso-reset]");
+    var status = root.querySelector("[data-mso-count]");
+    var none = root.querySelector("[data-mso-none]");
+    var total = data.entries.length;
+
+    /* Entries: card element, one Set of term slugs per facet, search text. */
+    var entries = data.entries.map(function (row) {
+      return {
+        card: document.getElementById("verein-" + row[0]),
+        values: row[1],
+        text: row[2],
+        shown: true
+      };
+    });
+    var sections = Array.prototype.map.call(root.querySelectorAll(".mso-buchstabe"), function (section) {
+      var link = root.querySelector('.mso-az a[href="#' + section.querySelector("h2").id + '"]');
+      return { section: section, item: link && link.parentNode, cards: section.querySelectorAll(".mso-card") };
+    });
+
+    /* Turn each facet's list of links into checkboxes. */
+    var groups = params.map(function (param, index) {
+      var details = root.querySelector('[data-mso-facet="' + param + '"]');
+      var title = details.querySelector("summary").textContent.trim();
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.className = "mso-visually-hidden";
+      legend.textContent = title;
+      fieldset.appendChild(legend);
+      var options = Array.prototype.map.call(details.querySelectorAll("a[data-value]"), function (link) {
+        var value = link.getAttribute("data-value");
+        var label = document.createElement("label");
+        label.className = "mso-option";
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = param;
+        box.value = value;
+        var count = link.querySelector(".mso-zahl");
+        label.appendChild(box);
+        var name = document.createElement("span");
+        name.className = "mso-option__name";
+        Array.prototype.forEach.call(link.childNodes, function (node) {
+          if (node !== count) name.appendChild(node.cloneNode(true));
+        });
+        label.appendChild(name);
+        var number = document.createElement("span");
+        number.className = "mso-zahl";
+        label.appendChild(number);
+        fieldset.appendChild(label);
+        return { value: value, box: box, label: label, number: number };
+      });
+      details.querySelector("ul").replaceWith(fieldset);
+      var summary = details.querySelector("summary");
+      var chosen = document.createElement("span");
+      chosen.className = "mso-facette__gewaehlt";
+      summary.appendChild(chosen);
+      return { param: param, index: index, details: details, options: options, chosen: chosen };
+    });
+
+    function readState() {
+      var query = new URLSearchParams(window.location.search);
+      return {
+        q: query.get("q") || "",
+        facets: params.map(function (param) { return query.getAll(param); })
+      };
+    }
+
+    function currentState() {
+      return {
+        q: search.value,
+        facets: groups.map(function (group) {
+          return group.options.filter(function (o) { return o.box.checked; }).map(function (o) { return o.value; });
+        })
+      };
+    }
+
+    function stateUrl(state) {
+      var query = new URLSearchParams();
+      state.facets.forEach(function (values, i) {
+        values.forEach(function (value) { query.append(params[i], value); });
+      });
+      if (state.q.trim()) query.set("q", state.q.trim());
+      var text = query.toString();
+      return window.location.pathname + (text ? "?" + text : "") + window.location.hash;
+    }
+
+    function showState(state) {
+      search.value = state.q;
+      groups.forEach(function (group, i) {
+        group.options.forEach(function (o) { o.box.checked = state.facets[i].indexOf(o.value) !== -1; });
+        if (state.facets[i].length) group.details.open = true;
+      });
+    }
+
+    /* Does entry `e` fail facet `i`? Within a facet any chosen value is enough (OR). */
+    function fails(e, chosen, i) {
+      var wanted = chosen[i];
+      if (!wanted.length) return false;
+      var have = e.values[i];
+      for (var k = 0; k < wanted.length; k++) if (have.indexOf(wanted[k]) !== -1) return false;
+      return true;
+    }
+
+    function apply(state) {
+      var words = queryWords(state.q);
+      var chosen = state.facets;
+      var counts = params.map(function () { return Object.create(null); });
+      var shown = 0;
+      for (var n = 0; n < entries.length; n++) {
+        var e = entries[n];
+        var textOk = true;
+        for (var w = 0; w < words.length; w++) {
+          if (e.text.indexOf(words[w]) === -1) { textOk = false; break; }
+        }
+        var failed = -1, failures = textOk ? 0 : 2;
+        for (var i = 0; i < params.length && failures < 2; i++) {
+          if (fails(e, chosen, i)) { failed = i; failures++; }
+        }
+        /* Counts per option: what the result would be if this option were chosen in addition (OR within
+           the facet), i.e. the entry passes every other facet and the text. */
+        for (i = 0; i < params.length; i++) {
+          if (failures === 0 || (failures === 1 && failed === i)) {
+            var values = e.values[i], c = counts[i];
+            for (var v = 0; v < values.length; v++) c[values[v]] = (c[values[v]] || 0) + 1;
+          }
+        }
+        var show = failures === 0;
+        if (show) shown++;
+        if (show !== e.shown) { e.card.hidden = !show; e.shown = show; }
+      }
+      groups.forEach(function (group, i) {
+        var picked = 0;
+        group.options.forEach(function (o) {
+          var count = counts[i][o.value] || 0;
+          o.number.textContent = count;
+          o.label.classList.toggle("mso-option--leer", count === 0 && !o.box.checked);
+          if (o.box.checked) picked++;
+        });
+        group.chosen.textContent = picked ? " (" + picked + " gewählt)" : "";
+      });
+      sections.forEach(function (s) {
+        var visible = false;
+        for (var k = 0; k < s.cards.length; k++) if (!s.cards[k].hidden) { visible = true; break; }
+        s.section.hidden = !visible;
+        if (s.item) s.item.hidden = !visible;
+      });
+      var active = state.q.trim() !== "" || chosen.some(function (v) { return v.length; });
+      status.textContent = active ? plural(shown) + " von " + total + " passen zu Ihrer Auswahl."
+        : "Alle " + plural(total) + " werden gezeigt.";
+      none.hidden = shown !== 0;
+      reset.hidden = !active;
+    }
+
+    function update(push) {
+      var state = currentState();
+      var url = stateUrl(state);
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history[push ? "pushState" : "replaceState"](null, "", url);
+      }
+      apply(state);
+    }
+
+    root.addEventListener("change", function (event) {
+      if (event.target.type === "checkbox") update(true);
+    });
+    var typing = false;
+    search.addEventListener("input", function () {
+      update(!typing); /* one history step per search, not per key */
+      typing = true;
+    });
+    search.addEventListener("blur", function () { typing = false; });
+    form.addEventListener("submit", function (event) { event.preventDefault(); typing = false; });
+    reset.addEventListener("click", function () {
+      showState({ q: "", facets: params.map(function () { return []; }) });
+      update(true);
+      search.focus();
+    });
+    window.addEventListener("popstate", function () {
+      var state = readState();
+      showState(state);
+      apply(state);
+    });
+
+    form.hidden = false;
+    root.querySelector("[data-mso-ohne-js]").hidden = true;
+    root.classList.add("mso-verzeichnis--js");
+    var wide = window.matchMedia("(min-width: 60em)").matches;
+    groups.forEach(function (group) {
+      if (wide && group.details.hasAttribute("data-mso-open")) group.details.open = true;
+    });
+    var initial = readState();
+    showState(initial);
+    apply(initial);
+    window.msoFilter = { apply: apply, normalize: normalize, queryWords: queryWords }; /* for bench/ */
+  }
+
+  function start() {
+    var root = document.querySelector("[data-mso-verzeichnis]");
+    if (root) init(root);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
