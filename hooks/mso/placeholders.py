@@ -27,6 +27,8 @@ def values(directory: Directory) -> dict[str, str]:
         lizenz_name=settings.lizenz_name, lizenz_url=settings.lizenz_url,
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
+    from .views.listings import start_page_values  # late: views import the model, not the other way round
+    result.update(start_page_values(directory))
     return result
 
 
