@@ -1,12 +1,114 @@
-"""/mitmachen/: placeholder page; this view is built in its own issue."""
+"""/mitmachen/: how associations join, change and confirm their entry, with the form generated from the schema.
+
+- `mitmachen/`            the explanation and the form (the form needs JavaScript: docs/assets/mitmachen.js)
+- `mitmachen/formular/`   the same fields as a printable page, for the route without JavaScript
+- `mitmachen/felder/`     the field reference
+- `mitmachen/vereine/<slug>.json`  the published data of one profile, in the file's own shape, for
+  `/mitmachen/?verein=<slug>` (small files, so a phone loads only the one profile it changes)
+"""
 
 from __future__ import annotations
 
+import datetime
+import json
+import re
 from collections.abc import Iterable
+from typing import Any
 
-from ..model import Directory
-from .base import Output, Renderer, front_matter
+import yaml
+
+from ..fields import EXAMPLE, Field, profile_fields
+from ..model import Directory, Entry
+from .base import Output, Renderer
+
+PREFILL_FOLDER = "mitmachen/vereine"
 
 
 def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
-    yield Output("mitmachen/index.md", front_matter(title="Mitmachen") + "\n# Mitmachen\n\nDiese Seite entsteht gerade.\n")
+    fields = profile_fields(directory.schema)
+    reference = profile_fields(directory.schema, include_internal=True)
+    yield renderer.page("mitmachen/index.md", "mitmachen.html", title="Mitmachen",
+                        description=f"So kommt Ihr Verein ins MSO-Verzeichnis {renderer.settings.stadt}: "
+                                    "Bedingungen, Formular, Änderungen und Löschung.",
+                        fields=fields, prefill_folder=PREFILL_FOLDER)
+    yield renderer.page("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
+                        fields=fields, search_boost=0.5)
+    yield renderer.page("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils",
+                        description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
+                        fields=reference, example=example_yaml)
+    for entry in directory.entries:
+        yield Output(f"{PREFILL_FOLDER}/{entry.slug}.json",
+                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
+
+
+def profile_data(entry: Entry) -> dict[str, Any]:
+    """A published entry in the shape of its profile file (public fields only, schema order).
+
+    What the public never sees stays out: `intern`, and the dates of persons' consent (the form
+    asks for consent again). `stand` is left out too: a submission sets it to its own date.
+    """
+    data: dict[str, Any] = {"name": entry.name}
+    if entry.kurzname:
+        data["kurzname"] = entry.kurzname
+    data["veroeffentlichen"] = True
+    if entry.status != "aktiv":
+        data["status"] = entry.status
+    data["beschreibung"] = entry.beschreibung["de"] if list(entry.beschreibung) == ["de"] else dict(
+        entry.beschreibung)
+    data["themen"] = list(entry.themen)
+    for key in ("zielgruppen", "sprachen", "herkunft"):
+        if getattr(entry, key):
+            data[key] = list(getattr(entry, key))
+    data["stadtbezirk"] = entry.stadtbezirk
+    if entry.adresse:
+        data["adresse"] = dict(entry.adresse)
+    if entry.oeffnungszeiten:
+        data["oeffnungszeiten"] = entry.oeffnungszeiten
+    if entry.kontakt:
+        data["kontakt"] = {k: list(v) if isinstance(v, tuple) else v for k, v in entry.kontakt.items()}
+    if entry.ansprechpersonen:
+        data["ansprechpersonen"] = [{k: v for k, v in (("name", p.name), ("funktion", p.funktion),
+                                                       ("email", p.email), ("telefon", p.telefon)) if v}
+                                    for p in entry.ansprechpersonen]
+    if entry.angebote:
+        data["angebote"] = list(entry.angebote)
+    for key in ("gegruendet", "rechtsform", "vereinsregister"):
+        if getattr(entry, key):
+            data[key] = getattr(entry, key)
+    if entry.netzwerk_mo:
+        data["netzwerk_mo"] = True
+    if entry.barrierefrei is not None:
+        data["barrierefrei"] = entry.barrierefrei
+    return data
+
+
+def example_yaml(field: Field) -> str:
+    """The field's example as a YAML snippet, nested under its parents, as a person would write it."""
+    return yaml.dump(_only(EXAMPLE, field.path), Dumper=_ExampleDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100)
+
+
+def _only(value: Any, path: tuple[str, ...]) -> Any:
+    """The part of the example on `path`; lists keep their first item."""
+    if isinstance(value, list) and path:
+        return [_only(value[0], path)]
+    if not path:
+        return value
+    return {path[0]: _only(value[path[0]], path[1:])}
+
+
+class _ExampleDumper(yaml.SafeDumper):
+    """Dates unquoted, multi-line text as a `|` block, lists indented, like the demo profiles."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if _DATE.match(value):
+        return dumper.represent_date(datetime.date.fromisoformat(value))
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ExampleDumper.add_representer(str, _represent_str)

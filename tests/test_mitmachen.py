@@ -1,0 +1,228 @@
+"""/mitmachen/: the form, the printable form and the field reference are generated from the schema.
+
+The coverage tests walk the schema themselves (not through mso.fields), so that a field added to
+the schema cannot be missing from the form or the reference without a test failing.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+
+def schema_paths(raw: dict, node: dict | None = None, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every property path of the schema, nested ones included: objects, arrays of objects, $refs."""
+    node = raw if node is None else node
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        node = raw["$defs"][ref.removeprefix("#/$defs/")]
+    if node.get("type") == "array":
+        return schema_paths(raw, node["items"], prefix)
+    paths = []
+    for key, child in node.get("properties", {}).items():
+        paths.append(prefix + (key,))
+        paths += schema_paths(raw, child, prefix + (key,))
+    return paths
+
+
+def node_at(raw: dict, path: tuple[str, ...]) -> dict:
+    node = raw
+    for key in path:
+        while "$ref" in node or node.get("type") == "array":
+            node = raw["$defs"][node["$ref"].removeprefix("#/$defs/")] if "$ref" in node else node["items"]
+        node = node["properties"][key]
+    return raw["$defs"][node["$ref"].removeprefix("#/$defs/")] if "$ref" in node else node
+
+
+@pytest.fixture(scope="module")
+def pages(directory):
+    from mso.views import Renderer, mitmachen
+
+    return {o.path: o.content for o in mitmachen.outputs(directory, Renderer(directory, directory.settings))}
+
+
+def form_html(pages) -> str:
+    html = pages["mitmachen/index.md"]
+    return html[html.index('<form class="mso-formular"'):html.index("</form>")]
+
+
+def test_the_schema_walk_finds_nested_fields(directory):
+    paths = schema_paths(directory.schema.raw)
+    assert ("adresse", "plz") in paths and ("ansprechpersonen", "einwilligung") in paths
+    assert ("kontakt", "social") in paths and ("intern",) in paths and len(paths) > 30
+
+
+def test_every_schema_field_except_intern_is_in_the_form(directory, pages):
+    form = form_html(pages)
+    for path in schema_paths(directory.schema.raw):
+        field_id = "f-" + "-".join(p.replace("_", "-") for p in path)
+        found = re.search(rf'id="{re.escape(field_id)}(-__N__)?"', form)
+        if path == ("intern",):
+            assert not found and 'data-key="intern"' not in form
+        else:
+            assert found, f"{'.'.join(path)} fehlt im Formular"
+            assert f'data-key="{path[-1]}"' in form
+
+
+def test_every_schema_field_is_in_the_field_reference(directory, pages):
+    reference = pages["mitmachen/felder.md"]
+    for path in schema_paths(directory.schema.raw):
+        assert f'id="feld-{"-".join(path)}"' in reference, f"{'.'.join(path)} fehlt in der Feldreferenz"
+        assert f"<code>{'.'.join(path)}</code>" in reference
+
+
+def test_every_field_is_on_the_printable_form(directory, pages):
+    printable = pages["mitmachen/formular.md"]
+    for path in schema_paths(directory.schema.raw):
+        if path != ("intern",):
+            title = node_at(directory.schema.raw, path).get("title")
+            assert title and f"<strong>{title}</strong>" in printable, path
+
+
+def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(directory):
+    from mso.fields import profile_fields
+    from mso.views import Renderer, mitmachen
+
+    schema = copy.copy(directory.schema)
+    schema.raw = copy.deepcopy(directory.schema.raw)
+    schema.raw["properties"]["mitglieder"] = {"type": "integer", "title": "Mitglieder", "minimum": 1,
+                                              "maximum": 100000, "description": "Wie viele Mitglieder?"}
+    fields = {f.name: f for f in profile_fields(schema)}
+    assert fields["mitglieder"].kind == "number"
+    schema.raw["properties"]["seltsam"] = {"type": "null", "title": "Seltsam"}
+    with pytest.raises(ValueError, match="`seltsam`.*nicht kennt"):
+        profile_fields(schema)
+    del schema.raw["properties"]["seltsam"]
+    fake = copy.copy(directory)
+    fake.schema = schema
+    pages = {o.path: o.content for o in mitmachen.outputs(fake, Renderer(fake, directory.settings))}
+    assert 'id="f-mitglieder"' in pages["mitmachen/index.md"]
+    assert 'id="feld-mitglieder"' in pages["mitmachen/felder.md"]
+
+
+def test_controlled_vocabularies_use_the_schema_labels_and_mark_languages(directory, pages):
+    form = form_html(pages)
+    for term in directory.schema.vocab["thema"].values():
+        assert f'value="{term.value}"> <label for="f-themen-{term.slug}">{term.label}</label>' in form
+    assert 'Arabisch – <span lang="ar" dir="rtl">العربية</span>' in form
+    assert 'Persisch (Farsi) – <span lang="fa" dir="rtl">فارسی</span>' in form
+    assert '<option value="Mitte">Stadtbezirk Mitte</option>' in form
+    assert re.search(r'<select id="f-status"[^>]*>\s*<option value="aktiv" selected>', form)
+
+
+def test_constraints_come_from_the_schema(pages):
+    form = form_html(pages)
+    assert re.search(r'<input id="f-name" name="name" type="text" maxlength="150"', form)
+    assert 'pattern="[0-9]{5}"' in form
+    assert re.search(r'id="f-kontakt-email" name="kontakt.email" type="email" maxlength="254"', form)
+    assert re.search(r'id="f-kontakt-website" name="kontakt.website" type="url"', form)
+    assert re.search(r'id="f-gegruendet" name="gegruendet" type="number" min="1850" max="2100"', form)
+    assert re.search(r'data-key="name" data-kind="text" data-label="Name" data-required', form)
+    assert re.search(r'data-key="themen" data-kind="choices" data-label="Themen" data-when-published', form)
+
+
+def test_html_patterns_are_anchorless_and_escaped_for_the_v_flag():
+    from mso.fields import html_pattern
+
+    assert html_pattern("^[0-9]{5}$") == "[0-9]{5}"
+    assert html_pattern("^\\+?[0-9][0-9 ()/-]{4,30}$") == "\\+?[0-9][0-9 \\(\\)\\/\\-]{4,30}"
+    assert html_pattern('^https?://[^\\s<>"]+$') == 'https?://[^\\s\\<\\>"]+'
+
+
+def test_the_example_profile_is_valid_and_complete(directory):
+    from mso.fields import EXAMPLE
+
+    errors = list(directory.schema.validator.iter_errors(EXAMPLE))
+    assert not errors, errors
+    assert set(EXAMPLE) == set(directory.schema.properties)
+
+
+def test_field_reference_states_type_requirement_values_and_example(pages):
+    ref = pages["mitmachen/felder.md"]
+    section = ref[ref.index('id="feld-stadtbezirk"'):ref.index('id="feld-adresse"')]
+    assert "<dt>Pflicht</dt><dd>ja</dd>" in section
+    assert "<code>Jöllenbeck</code></td><td>Stadtbezirk Jöllenbeck</td>" in section
+    assert "stadtbezirk: Mitte" in section
+    plz = ref[ref.index('id="feld-adresse-plz"'):ref.index('id="feld-adresse-ort"')]
+    assert "ja, wenn <code>adresse</code> angegeben ist" in plz and "fünf Ziffern" in plz
+    assert "plz: &#39;33602&#39;" in plz
+    themen = ref[ref.index('id="feld-themen"'):ref.index('id="feld-zielgruppen"')]
+    assert "ja, wenn <code>veroeffentlichen: true</code>" in themen
+    intern = ref[ref.index('id="feld-intern"'):]
+    assert "wird nie veröffentlicht" in intern
+
+
+def test_prefill_data_is_the_published_profile_in_file_shape(directory, pages):
+    """Each published profile has a small JSON file; with today's `stand` and consent it is a valid
+    profile, and it holds exactly the file's public data."""
+    import yaml
+
+    files = {p for p in pages if p.startswith("mitmachen/vereine/")}
+    assert len(files) == directory.counts.veroeffentlicht
+    for entry in directory.entries:
+        data = json.loads(pages[f"mitmachen/vereine/{entry.slug}.json"])
+        assert "intern" not in data and "stand" not in data
+        original = yaml.safe_load((ROOT / "organisations" / f"{entry.slug}.yml").read_text(encoding="utf-8"))
+        expected = public_part(original)
+        assert data == expected, entry.slug
+        submitted = dict(data, stand="2026-11-22")
+        for person in submitted.get("ansprechpersonen", []):
+            person["einwilligung"] = "2026-11-22"
+        assert not list(directory.schema.validator.iter_errors(submitted)), entry.slug
+
+
+def public_part(original: dict) -> dict:
+    """What a profile file says publicly, in the form the form writes it (defaults left out)."""
+    data = {k: v for k, v in original.items() if k not in ("intern", "stand")}
+    if data.get("status") == "aktiv":
+        del data["status"]
+    if data.get("netzwerk_mo") is False:
+        del data["netzwerk_mo"]
+    if isinstance(data.get("beschreibung"), dict) and list(data["beschreibung"]) == ["de"]:
+        data["beschreibung"] = data["beschreibung"]["de"]
+    for person in data.get("ansprechpersonen", []):
+        person.pop("einwilligung")
+    return data
+
+
+def test_withheld_and_hidden_profiles_get_no_prefill_file(directory, pages):
+    published = {e.slug for e in directory.entries}
+    for record in directory.records:
+        assert (f"mitmachen/vereine/{record.slug}.json" in pages) == (record.slug in published)
+
+
+def test_city_texts_come_from_the_settings(directory):
+    from mso.views import Renderer, mitmachen
+
+    settings = dataclasses.replace(directory.settings, stadt="Musterstadt", herausgeber="Integrationsbüro Musterstadt",
+                                   kontakt_email="mitmachen@musterstadt.example", kontakt_telefon="0123 456789",
+                                   kontakt_adresse="Rathausplatz 1, 12345 Musterstadt",
+                                   texte={"bearbeitungszeit": "drei Wochen"})
+    page = next(mitmachen.outputs(directory, Renderer(directory, settings))).content
+    for text in ("in Musterstadt aktiv", "Integrationsbüro Musterstadt", "mailto:mitmachen@musterstadt.example",
+                 "tel:+49123456789", "Rathausplatz 1, 12345 Musterstadt", "innerhalb von drei Wochen"):
+        assert text in page
+    assert "Bielefeld" not in page[:page.index('<form class="mso-formular"')]
+
+
+def test_the_page_explains_consent_confirmation_deletion_and_rights(pages):
+    page = pages["mitmachen/index.md"]
+    for text in ("Wer kann mitmachen?", "Was wird veröffentlicht?", "Zustimmung", "Wie lange dauert es?",
+                 "Einmal im Jahr bestätigen", "Noch aktuell?", "Ändern oder löschen", "Art. 17", "Art. 7 Abs. 3",
+                 "Formular zum Ausdrucken", 'href="../mitmachen/formular/"'):
+        assert text in page, text
+    assert page.count('<script src="../assets/mitmachen.js" defer></script>') == 1
+
+
+def test_without_javascript_the_page_shows_the_email_route(pages):
+    """The form needs the script, so it starts hidden; the e-mail and paper routes are shown instead."""
+    page = pages["mitmachen/index.md"]
+    assert re.search(r'<form class="mso-formular" id="mso-formular" novalidate hidden', page)
+    notice = page[page.index("data-ohne-js"):page.index("</div>", page.index("data-ohne-js"))]
+    assert "mailto:" in notice and "formular/" in notice
