@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, strategies as st
 
 from conftest import make_project, minimal_profile
 
@@ -218,3 +219,17 @@ def test_merged_branches_count_on_the_main_line(repo):
     found = counts(compute(repo))
     assert D(2026, 11, 5) not in found  # the side branch is not the published history
     assert found[D(2026, 11, 8)] == (2, 3)
+
+
+@given(stichtag=st.dates(D(2000, 1, 1), D(2100, 12, 31)), age=st.integers(0, 2000),
+       months=st.tuples(st.integers(1, 30), st.integers(1, 30)))
+def test_history_hides_exactly_what_the_model_hides(stichtag, age, months):
+    from mso import config, history, model
+
+    due, hide = min(months), max(months) + 1
+    settings = config.from_mapping({"stadt": "X", "herausgeber": "X", "kontakt_email": "x@example.org",
+                                    "monate_bis_bestaetigung": due, "monate_bis_ausblenden": hide},
+                                   Path("."), environ={"MSO_STICHTAG": stichtag.isoformat()})
+    stand = stichtag - datetime.timedelta(days=age)
+    shown = model.freshness(stand, settings) is not model.Freshness.AUSGEBLENDET
+    assert shown == (stand >= history._oldest_shown(settings))
