@@ -17,8 +17,6 @@ from .model import Directory, Entry
 
 # Word endings a German query may carry that the profile text lacks: longest first.
 ENDINGS = ("innen", "ern", "en", "er", "es", "e", "n", "s")
-# Forms added to a word for Material's search; a query word then finds a longer form by prefix.
-_FORMS = ("e", "en", "er", "es", "n", "s")
 # Last parts of German compounds; "Sozialberatung" also yields "beratung", "Frauenverein" yields "verein".
 HEADS = ("verein", "beratung", "hilfe", "treff", "kreis", "gruppe", "kurs", "unterricht", "schule", "club",
          "gemeinschaft", "zentrum", "netzwerk", "initiative", "haus", "forum", "begleitung", "betreuung",
@@ -66,15 +64,18 @@ def haystack(entry: Entry, directory: Directory) -> str:
 
 
 def _variants(word: str) -> Iterable[str]:
-    base = stem(word)
+    """The word, its likely inflected forms, and the last part of a compound with its forms."""
     yield word
-    yield base
-    for form in _FORMS:
-        if not base.endswith(form):
-            yield base + form
+    if word.endswith("e"):
+        yield word + "n"
+    elif word.endswith(("er", "el")):
+        yield from (word + "n", word + "s")
+    else:
+        yield from (word + ending for ending in ("e", "en", "er", "es", "s"))
     for head in HEADS:
-        if base.endswith(head) and len(base) > len(head) + 2:
-            yield from (head, head + "n", head + "en", head + "e", head + "s")
+        if word.endswith(head) and len(word) > len(head) + 2:
+            yield head
+            yield from _variants(head) if head != word else ()
 
 
 def keywords(entry: Entry, directory: Directory) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..model import FACETS, VOCABULARY_OF, Directory, sort_key
 from ..schema import Term
-from .base import FACET_PATHS, Output, Renderer, facet_url
+from .base import FACET_PATHS, Output, Renderer, facet_url, front_matter, relative_root
 
 # facet → (title of the index page, sentence before the term on a listing page)
 INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine nach Thema",
@@ -63,10 +63,13 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
         for term, count in items:
             entries = directory.with_term(facet, term.value)
             title = page_title(facet, term)
-            yield renderer.page(facet_url(facet, term.value).rstrip("/") + ".md", "listing.html", title=title,
-                                description=f"{title}: {count} im Verzeichnis.", facet=facet, term=term,
-                                entries=entries, label=term_label(facet, term), param=PARAMS[facet],
-                                index_title=INDEX_TITLES[facet], index_url=f"{folder}/")
+            src = facet_url(facet, term.value).rstrip("/") + ".md"
+            # Out of Material's search: the cards would repeat every profile's text in the results.
+            meta = front_matter(title=title, description=f"{title}: {count} im Verzeichnis.", search={"exclude": True})
+            body = renderer.render("listing.html", base=relative_root(src), facet=facet, term=term, entries=entries,
+                                   label=term_label(facet, term), param=PARAMS[facet],
+                                   index_title=INDEX_TITLES[facet], index_url=f"{folder}/")
+            yield Output(src, meta + "\n" + body)
 
 
 def start_page_values(directory: Directory) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from .. import search_text
@@ -10,6 +12,7 @@ from ..model import Directory, Entry
 from .base import Output, Renderer, front_matter, relative_root, tel_href
 
 SEARCH_BOOST = 5  # profiles rank above hand-written pages for their names
+SEARCH_FIELD = "suchwoerter"  # extra lunr field in mkdocs.yml (plugins.search.fields): indexed, never shown
 
 
 def src_path(entry: Entry) -> str:
@@ -59,3 +62,22 @@ def json_ld(entry: Entry, renderer: Renderer) -> dict[str, Any]:
         data["member"] = [{"@type": "Person", "name": p.name, **({"jobTitle": p.funktion} if p.funktion else {})}
                           for p in entry.ansprechpersonen]
     return data
+
+
+def post_build(directory: Directory, renderer: Renderer, site_dir: Path) -> None:
+    """Move each profile's hidden search words out of the text Material shows in results, into their own field.
+
+    The words stay in the index (a field listed under `plugins.search.fields` in mkdocs.yml is indexed by
+    Material's search worker) but no longer fill the result preview.
+    """
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    words = {f"vereine/{e.slug}/": search_text.keywords(e, directory) for e in directory.entries}
+    for doc in index["docs"]:
+        keywords = words.get(doc["location"])
+        if keywords is not None:
+            doc["text"] = doc["text"].replace(f"<p>{keywords}</p>", "").strip()
+            doc[SEARCH_FIELD] = keywords
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
