@@ -1,0 +1,281 @@
+"""/mitmachen/ in Chromium: a new association by keyboard, a change to a published profile,
+German messages for wrong input, the page without JavaScript, and the YAML writer itself."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, make_project, minimal_profile
+from test_mitmachen import public_part
+
+TODAY = datetime.datetime(2026, 11, 22, 10, 0)  # the test Stichtag: dates the browser writes must not be "future"
+
+
+def open_form(page, site_url: str, query: str = ""):
+    page.clock.set_fixed_time(TODAY)
+    page.goto(f"{site_url}mitmachen/{query}")
+    page.wait_for_selector("#mso-formular:not([hidden])")
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} ist mit der Tabulatortaste nicht erreichbar")
+
+
+def test_a_new_association_by_keyboard_gives_a_valid_file_that_builds(page, site_url, tmp_path):
+    open_form(page, site_url)
+    page.locator("#formular").focus()
+    tab_to(page, "#f-name")
+    page.keyboard.type("Kulturbrücke Süd-Ost e. V.")
+    tab_to(page, "#f-veroeffentlichen")
+    page.keyboard.press("Space")
+    tab_to(page, "#f-beschreibung-de")
+    page.keyboard.type("Wir bringen Nachbarinnen und Nachbarn zusammen: Kochabende, Sprachcafé und Ausflüge.")
+    tab_to(page, "#f-themen-begegnung")
+    page.keyboard.press("Space")
+    tab_to(page, "#f-sprachen-de")
+    page.keyboard.press("Space")
+    tab_to(page, "#f-sprachen-ar")
+    page.keyboard.press("Space")
+    tab_to(page, "#f-stadtbezirk")
+    for _ in range(6):  # Brackwede, Dornberg, Gadderbaum, Heepen, Jöllenbeck, Mitte
+        page.keyboard.press("ArrowDown")
+    tab_to(page, "#f-adresse-strasse")
+    page.keyboard.type("Musterstraße 5")
+    tab_to(page, "#f-adresse-plz")
+    page.keyboard.type("33602")
+    tab_to(page, "#f-adresse-ort")
+    page.keyboard.type("Bielefeld")
+    tab_to(page, "#f-kontakt-email")
+    page.keyboard.type("info@kulturbruecke.example")
+    tab_to(page, "#f-angebote-1")
+    page.keyboard.type("Sprachcafé, donnerstags 17–19 Uhr")
+    tab_to(page, '[data-key="angebote"] [data-add]')
+    page.keyboard.press("Enter")
+    page.keyboard.type("Kochabend: jeden ersten Freitag")
+    tab_to(page, '[data-key="ansprechpersonen"] [data-add]')
+    page.keyboard.press("Enter")
+    page.keyboard.type("Leyla Beispiel")
+    tab_to(page, "#f-ansprechpersonen-einwilligung-1")
+    page.keyboard.press("Space")
+    tab_to(page, "#f-gegruendet")
+    page.keyboard.type("2019")
+    tab_to(page, "#mso-formular [type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector("#mso-ergebnis:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "mso-ergebnis-titel"
+    text = page.locator("[data-yaml]").inner_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/organisation.schema.json\n")
+    tab_to(page, "[data-download]")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    download = info.value
+    assert download.suggested_filename == "kulturbruecke-sued-ost-e-v.yml"
+
+    project = make_project(tmp_path / "p", {"anderer-verein": minimal_profile("Anderer Verein")})
+    target = project / "organisations" / download.suggested_filename
+    download.save_as(target)
+    assert target.read_text(encoding="utf-8") == text
+    data = yaml.safe_load(text)
+    assert data["stand"] == data["ansprechpersonen"][0]["einwilligung"] == TODAY.date()
+    assert data["sprachen"] == ["de", "ar"] and data["stadtbezirk"] == "Mitte" and data["gegruendet"] == 2019
+    assert data["angebote"] == ["Sprachcafé, donnerstags 17–19 Uhr", "Kochabend: jeden ersten Freitag"]
+    assert data["adresse"] == {"strasse": "Musterstraße 5", "plz": "33602", "ort": "Bielefeld"}
+
+    checked = subprocess.run([sys.executable, "-m", "mso", "validate", str(target)], cwd=project,
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = build(project)
+    assert built.returncode == 0, built.stderr
+    profile = (project / "site" / "vereine" / "kulturbruecke-sued-ost-e-v" / "index.html").read_text(encoding="utf-8")
+    assert "Kulturbrücke Süd-Ost e. V." in profile and "Leyla Beispiel" in profile
+    assert page.foreign_requests == []
+
+
+def test_prefill_changes_only_the_edited_field(page, site_url, directory):
+    entry = next(e for e in directory.entries if e.ansprechpersonen and len(e.beschreibung) > 1)
+    open_form(page, site_url, f"?verein={entry.slug}")
+    page.wait_for_selector("[data-aenderung]:not([hidden])")
+    assert entry.name in page.locator("[data-aenderung]").inner_text()
+    assert page.locator("#f-name").input_value() == entry.name
+    # consent is asked again with every submission, never pre-ticked
+    assert not page.locator("#f-veroeffentlichen").is_checked()
+    page.locator("#f-veroeffentlichen").check()
+    for box in page.locator('[data-kind="consent-date"] input').all():
+        box.check()
+    page.locator("#f-oeffnungszeiten").fill("Mittwochs 18–20 Uhr")
+    page.get_by_role("button", name="Profil erstellen").click()
+    page.wait_for_selector("#mso-ergebnis:not([hidden])")
+
+    text = page.locator("[data-yaml]").inner_text()
+    assert text.splitlines()[1].startswith(f"# Änderung des Profils {entry.slug}")
+    new = yaml.safe_load(text)
+    original = yaml.safe_load((ROOT / "organisations" / f"{entry.slug}.yml").read_text(encoding="utf-8"))
+    # a submission confirms the data (stand) and renews each person's consent: both become today
+    assert new.pop("stand") == TODAY.date()
+    for person in new["ansprechpersonen"]:
+        assert person.pop("einwilligung") == TODAY.date()
+    assert new.pop("oeffnungszeiten") == "Mittwochs 18–20 Uhr"
+    expected = public_part(original)
+    expected.pop("oeffnungszeiten", None)
+    assert new == expected
+    # the order of list values stays as the association wrote it
+    assert new["sprachen"] == original["sprachen"]
+    mail = page.locator("[data-mailto]").get_attribute("href")
+    assert mail.startswith(f"mailto:{directory.settings.kontakt_email}?subject=%C3%84nderung")
+    assert "Mittwochs%2018%E2%80%9320%20Uhr" in mail
+
+
+def test_an_unknown_verein_is_explained(page, site_url):
+    open_form(page, site_url, "?verein=gibt-es-nicht")
+    note = page.locator("[data-aenderung]")
+    note.wait_for(state="visible")
+    assert "kein veröffentlichtes Profil" in note.inner_text()
+
+
+def test_wrong_input_gets_german_messages_at_the_field_and_no_yaml(page, site_url):
+    open_form(page, site_url)
+    page.locator("#f-veroeffentlichen").check()
+    page.locator("#f-name").fill("Testverein")
+    page.locator("#f-adresse-plz").fill("3360")
+    page.locator("#f-kontakt-email").fill("info@verein")
+    page.locator("#f-kontakt-website").fill("www.verein.de")
+    page.locator("#f-gegruendet").fill("1700")
+    page.get_by_role("button", name="Profil erstellen").click()
+
+    summary = page.locator("[data-fehlerliste]")
+    summary.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.matches('[data-fehlerliste]')")
+    messages = summary.locator("li a").all_inner_texts()
+    expected = {
+        "#f-beschreibung-de": "Beschreibung auf Deutsch: Bitte füllen Sie dieses Feld aus.",
+        "#f-themen-antidiskriminierung": "Themen: Bitte wählen Sie mindestens einen Eintrag aus.",
+        "#f-stadtbezirk": "Stadtbezirk: Bitte wählen Sie einen Eintrag aus.",
+        "#f-adresse-strasse": "Adresse – Straße und Hausnummer: Bitte füllen Sie dieses Feld aus.",
+        "#f-adresse-plz": "Adresse – Postleitzahl: Bitte genau fünf Ziffern eingeben, zum Beispiel 33602.",
+        "#f-kontakt-email": "Kontakt – E-Mail: Das ist keine gültige E-Mail-Adresse. Beispiel: info@mein-verein.de",
+        "#f-kontakt-website": "Kontakt – Website: Das ist keine vollständige Internetadresse.",
+        "#f-gegruendet": "Gründungsjahr: Bitte eine Jahreszahl von 1850 bis 2100.",
+    }
+    for selector, message in expected.items():
+        link = summary.locator(f'a[href="{selector}"]')
+        assert link.count() == 1, (selector, messages)
+        assert link.inner_text().startswith(message)
+        assert page.locator(selector).get_attribute("aria-invalid") == "true"
+        assert page.locator(selector).evaluate("el => el.validationMessage") == link.inner_text()
+    # the message also stands next to the field, and the field names it
+    plz_error = page.locator("#f-adresse-plz-fehler")
+    assert plz_error.is_visible() and "fünf Ziffern" in plz_error.inner_text()
+    assert "f-adresse-plz-fehler" in page.locator("#f-adresse-plz").get_attribute("aria-describedby")
+    # a link in the list takes the keyboard to the field
+    summary.locator('a[href="#f-kontakt-email"]').click()
+    assert page.evaluate("document.activeElement.id") == "f-kontakt-email"
+    assert page.locator("#mso-ergebnis").is_hidden()
+    assert page.locator("[data-yaml]").inner_text() == ""
+
+    # fixing the input clears the messages and gives the profile
+    page.locator("#f-beschreibung-de").fill("Ein Verein.")
+    page.locator("#f-themen-kultur").check()
+    page.locator("#f-sprachen-de").check()
+    page.locator("#f-stadtbezirk").select_option("Mitte")
+    page.locator("#f-adresse-plz").fill("")
+    page.locator("#f-kontakt-email").fill("info@verein.example")
+    page.locator("#f-kontakt-website").fill("https://verein.example")
+    page.locator("#f-gegruendet").fill("1999")
+    page.get_by_role("button", name="Profil erstellen").click()
+    page.wait_for_selector("#mso-ergebnis:not([hidden])")
+    assert "name: Testverein" in page.locator("[data-yaml]").inner_text()
+
+
+def test_a_person_needs_consent_and_a_profile_without_consent_is_only_counted(page, site_url):
+    open_form(page, site_url)
+    page.locator("#f-name").fill("Stiller Verein")
+    page.locator("#f-stadtbezirk").select_option("stadtweit")
+    page.get_by_role("button", name="Ansprechperson hinzufügen").click()
+    page.locator("#f-ansprechpersonen-name-1").fill("Max Muster")
+    page.get_by_role("button", name="Profil erstellen").click()
+    assert page.locator("[data-fehlerliste]").inner_text().endswith(
+        "Ansprechperson 1: Einwilligung: Bitte bestätigen Sie die Einwilligung.")
+    page.get_by_role("button", name="Ansprechperson 1 entfernen").click()
+    page.get_by_role("button", name="Profil erstellen").click()
+    page.wait_for_selector("#mso-ergebnis:not([hidden])")
+    data = yaml.safe_load(page.locator("[data-yaml]").inner_text())
+    assert data == {"name": "Stiller Verein", "veroeffentlichen": False, "stand": TODAY.date(),
+                    "stadtbezirk": "stadtweit"}
+
+
+def test_without_javascript_the_page_offers_email_and_paper(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    page.goto(f"{site_url}mitmachen/")
+    assert page.locator("#mso-formular").is_hidden()
+    notice = page.locator("[data-ohne-js]")
+    assert notice.is_visible() and "JavaScript" in notice.inner_text()
+    notice.get_by_role("link", name="Formular zum Ausdrucken").click()
+    page.wait_for_url("**/mitmachen/formular/")
+    assert page.get_by_role("heading", name="Formular zum Ausdrucken").is_visible()
+    context.close()
+
+
+def test_a_phone_shows_the_form_without_sideways_scrolling(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE", is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}mitmachen/")
+    page.wait_for_selector("#mso-formular:not([hidden])")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    size = page.locator("#f-name").bounding_box()
+    assert size["height"] >= 40 and size["width"] >= 300
+    assert page.locator("#f-name").evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 16
+    context.close()
+
+
+def test_html_patterns_work_in_the_browser(page, site_url):
+    open_form(page, site_url)
+    patterns = page.eval_on_selector_all("[pattern]", "els => els.map(el => el.getAttribute('pattern'))")
+    assert patterns
+    for pattern in patterns:
+        assert page.evaluate("p => { new RegExp('^(?:' + p + ')$', 'v'); return true; }", pattern)
+    plz = page.locator("#f-adresse-plz")
+    plz.fill("3360")
+    assert plz.evaluate("el => el.validity.patternMismatch")
+    plz.fill("33602")
+    assert not plz.evaluate("el => el.validity.patternMismatch")
+
+
+NAMES = ["Kulturverein Süd-Ost e. V.", "Çağdaş Yaşam Derneği", "Łódź Club", "Asociación Latina „Sol“",
+         "ÄÖÜ ẞtraße", "Verein 1_2", "Café Naïve—Öl", "  Viele   Leerzeichen  ", "Ümit & Ölçer"]
+
+TRICKY = ["yes", "No", "null", "~", "123", "0521 123456", "a: b", "a #b", "#x", "- x", "[x]", "{x}", "'q'", '"q"',
+          "x:", "@x", "`x`", "%x", "!x", "&x", "*x", "|x", ">x", "ä ö ü", "Zeile 1\nZeile 2", "Zeile 1\nZeile 2\n",
+          "  führend", "text\n\n", "Tab\tdarin", "2026-01-01", "1e3", ".5", "+1", "Tschüß €", "العربية", "a\u2028b",
+          "Leerzeichen am Ende ", "mehr\n  eingerückt\nZeile", "\nLeerzeile vorn", "x\n \ny", "on", "<<", "=",
+          "https://x.example/a?b=c#d", "Ende:", "a\rb", "\u0085", "C1\u0080", "emoji 🙂"]
+
+
+def test_slugs_match_the_command_line(page, site_url):
+    from mso.slugs import slugify
+
+    open_form(page, site_url)
+    for name in NAMES:
+        assert page.evaluate("n => window.msoMitmachen.slugify(n)", name) == slugify(name), name
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_the_yaml_writer_round_trips_any_text(page, site_url, value):
+    if not page.url.endswith("/mitmachen/"):
+        open_form(page, site_url)
+    data = {"name": value, "beschreibung": {"de": value, "ar": value}, "angebote": [value, "b"],
+            "kontakt": {"email": value}}
+    text = page.evaluate("d => window.msoMitmachen.yaml(d)", data)
+    assert yaml.safe_load(text) == data, text
