@@ -141,6 +141,16 @@ def test_commits_after_the_stichtag_are_ignored(repo):
     assert counts(hist)[D(2026, 11, 2)] == (1, 2)
 
 
+def test_history_that_starts_after_the_stichtag_says_so(tmp_path):
+    project = make_project(tmp_path / "p", {})
+    git(project, "init", "-q")
+    put(project, "eins", minimal_profile("Eins", stand="2024-01-01"))
+    commit(project, "2026-01-01")
+    hist = compute(project, "2025-01-01")
+    assert "jünger als der Stichtag 1. Januar 2025" in hist.note
+    assert [(p.date, p.veroeffentlicht) for p in hist.points] == [(D(2025, 1, 1), 1)]
+
+
 def test_same_inputs_give_the_same_history_with_and_without_cache(repo):
     first = compute(repo)
     cache = repo / ".cache" / "mso" / "verlauf.json"

@@ -94,9 +94,13 @@ def compute(directory: Directory, *, use_cache: bool = True) -> History:
         if _git(git, top, "rev-parse", "--verify", "--quiet", "HEAD") is None:
             return no_commits  # a repository without any commit yet
         return History((today,), note=NO_GIT.format(why="Die Versionsgeschichte konnte nicht gelesen werden."))
-    commits = [(date, changes) for date, changes in _parse_log(log, folder) if date <= settings.stichtag]
+    all_commits = _parse_log(log, folder)
+    commits = [(date, changes) for date, changes in all_commits if date <= settings.stichtag]
     if not commits:
-        return no_commits
+        return no_commits if not all_commits else History(
+            (today,), available=True, shallow=shallow,
+            note=f"Alle gespeicherten Versionen der Vereinsdaten sind jünger als der Stichtag "
+                 f"{german_date(settings.stichtag)}. Der Verlauf zeigt deshalb nur den Stand am Stichtag.")
     facts = _facts(git, top, {blob for _, changes in commits for blob in changes.values() if blob},
                    settings.root / CACHE_FILE if use_cache else None)
     points, skipped = _replay(commits, facts, settings)

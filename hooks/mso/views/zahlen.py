@@ -60,7 +60,7 @@ def definitions(directory: Directory) -> list[dict[str, Any]]:
         dict(key="aufgeloest", label="Aufgelöst", count=c.aufgeloest, text=(
             "Vereine, die sich aufgelöst haben. Ihr Eintrag wird archiviert; er zählt weder unter "
             "„veröffentlicht“ noch unter „erfasst“.")),
-        dict(key="netzwerk_mo", label="Im Netzwerk Migrantenorganisationen", count=c.netzwerk_mo, text=(
+        dict(key="netzwerk_mo", label="Im Netzwerk MO", count=c.netzwerk_mo, text=(
             "Erfasste Vereine, die im Netzwerk Migrantenorganisationen des Integrationszentrums mitarbeiten.")),
     ]
 
