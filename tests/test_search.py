@@ -80,5 +80,5 @@ def test_directory_filter_words_match_inside_words_and_across_endings(query, tex
 
 
 def test_stem_keeps_short_words():
-    assert search_text.stem("haus") == "haus" and search_text.stem("hause") == "hause"
+    assert search_text.stem("haus") == "haus" and search_text.stem("kurse") == "kurs"
     assert search_text.stem("beratungen") == "beratung"
