@@ -226,3 +226,35 @@ def test_without_javascript_the_page_shows_the_email_route(pages):
     assert re.search(r'<form class="mso-formular" id="mso-formular" novalidate hidden', page)
     notice = page[page.index("data-ohne-js"):page.index("</div>", page.index("data-ohne-js"))]
     assert "mailto:" in notice and "formular/" in notice
+
+
+def test_every_profile_carries_the_schema_modeline():
+    modeline = "# yaml-language-server: $schema=../schema/organisation.schema.json\n"
+    for path in sorted((ROOT / "organisations").glob("*.yml")):
+        assert path.read_text(encoding="utf-8").startswith(modeline), path.name
+
+
+def test_pre_commit_hooks_run_mso_validate(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    from conftest import write_profiles
+
+    offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert [h["id"] for h in offered] == [h["id"] for h in local] == ["mso-validate"]
+    assert offered[0]["entry"] == "mso validate" and local[0]["entry"] == "make --silent validate"
+    assert re.search(r"^validate:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    for hook in offered + local:
+        assert re.search(hook["files"], "organisations/neuer-verein.yml")
+        assert not re.search(hook["files"], "docs/index.md")
+    # what the hook runs stops a commit with a broken profile and says why, in German
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    write_profiles(tmp_path / "organisations", {"kaputt": "name: Kaputt\nveroeffentlichen: ja bitte\n"})
+    result = subprocess.run([sys.executable, "-m", "mso", *offered[0]["entry"].split()[1:]], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "veroeffentlichen" in result.stdout and "Zeile 2" in result.stdout
