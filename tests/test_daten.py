@@ -20,7 +20,9 @@ PROFILES = {
         kontakt={"email": "info@alnour.example", "social": ["https://social.example/alnour"]},
         ansprechpersonen=[{"name": "Samira Haddad", "funktion": "Vorsitz", "einwilligung": "2026-01-05"}],
         intern="Nur für das KI: Vorstand wechselt bald.", barrierefrei="Eingang ebenerdig"),
-    "zweiter-verein": minimal_profile("Zweiter Verein", netzwerk_mo=True, gegruendet=1999, barrierefrei=True),
+    "zweiter-verein": minimal_profile("Zweiter Verein", netzwerk_mo=True, gegruendet=1999, barrierefrei=True,
+                                      beschreibung="- Hausaufgabenhilfe\n- Elterncafé",
+                                      kontakt={"telefon": "+49 521 5550123"}, oeffnungszeiten="=1+1"),
     "ohne-zustimmung": minimal_profile("Verein ohne Zustimmung", veroeffentlichen=False),
 }
 
@@ -140,3 +142,12 @@ def test_equal_inputs_give_byte_identical_files(tmp_path):
     for path in ("daten/vereine.json", "daten/vereine.csv", "daten/zahlen.json", "daten/badge.svg",
                  "daten/index.html", "zahlen/index.html"):
         assert (sites[0] / path).read_bytes() == (sites[1] / path).read_bytes(), path
+
+
+def test_csv_cells_never_start_like_a_formula(site):
+    second = read_csv(site)[1]
+    assert second["telefon"] == "'+49 521 5550123"
+    assert second["beschreibung"] == "'- Hausaufgabenhilfe\n- Elterncafé"
+    assert second["oeffnungszeiten"] == "'=1+1"
+    data = json.loads((site / "daten" / "vereine.json").read_text(encoding="utf-8"))
+    assert data["vereine"][1]["kontakt"]["telefon"] == "+49 521 5550123"  # JSON keeps the value as it is

@@ -21,6 +21,7 @@ FOLDER = "daten"
 SCHEMA_FILE = "organisation.schema.json"
 LIST_SEPARATOR = ", "  # codes from a vocabulary never contain a comma
 TEXT_SEPARATOR = " | "  # free text may contain commas
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # spreadsheets would run or mangle such a cell
 
 # CSV columns in order: (column, description for the /daten/ page)
 CSV_COLUMNS = (
@@ -119,6 +120,12 @@ def csv_row(entry: Entry, base_url: str) -> dict[str, str]:
     }
 
 
+def spreadsheet_safe(value: str) -> str:
+    """A cell that starts like a formula (`=`, `+49 …`, `- Liste`) gets a leading apostrophe, so that Excel
+    shows it as text instead of running it (CSV injection) or turning a phone number into an error."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def licence(directory: Directory) -> dict[str, str]:
     s = directory.settings
     return {"name": s.lizenz_name, "url": s.lizenz_url,
@@ -150,7 +157,7 @@ def vereine_csv(directory: Directory) -> bytes:
                             lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
     for entry in directory.entries:
-        writer.writerow(csv_row(entry, base_url))
+        writer.writerow({key: spreadsheet_safe(value) for key, value in csv_row(entry, base_url).items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
