@@ -49,7 +49,7 @@ def definitions(directory: Directory) -> list[dict[str, Any]]:
             "Das ist die ehrliche Antwort auf die Frage „Wie viele Vereine kennen wir?“.")),
         dict(key="bestaetigung_faellig", label="Bestätigung fällig", count=c.bestaetigung_faellig, text=(
             f"Veröffentlichte Vereine, deren Angaben am Stichtag älter als {due} Monate sind. Sie bleiben "
-            "sichtbar, ihr Profil trägt einen Hinweis, und das Integrationszentrum bittet sie um eine "
+            "sichtbar, ihr Profil trägt einen Hinweis, und der Herausgeber bittet sie um eine "
             "Bestätigung. Sie sind in „veröffentlicht“ enthalten.")),
         dict(key="ausgeblendet", label="Ausgeblendet", count=c.ausgeblendet, text=(
             f"Vereine mit Zustimmung, deren Angaben älter als {hide} Monate sind. Sie erscheinen nicht, bis "
@@ -61,7 +61,7 @@ def definitions(directory: Directory) -> list[dict[str, Any]]:
             "Vereine, die sich aufgelöst haben. Ihr Eintrag wird archiviert; er zählt weder unter "
             "„veröffentlicht“ noch unter „erfasst“.")),
         dict(key="netzwerk_mo", label="Im Netzwerk MO", count=c.netzwerk_mo, text=(
-            "Erfasste Vereine, die im Netzwerk Migrantenorganisationen des Integrationszentrums mitarbeiten.")),
+            "Erfasste Vereine, die im Netzwerk Migrantenorganisationen mitarbeiten.")),
     ]
 
 
