@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import phonenumbers
 
 from .. import text
@@ -66,7 +67,13 @@ def tel_href(number: str) -> str:
 
 
 def front_matter(**values: Any) -> str:
-    """YAML front matter; values are written as JSON, which YAML reads unchanged."""
+    """YAML front matter; values are written as JSON, which YAML reads unchanged.
+
+    The theme writes `title` and `description` into <title> and <meta> without escaping (MkDocs does not
+    autoescape theme templates), and profile names are untrusted: so those two are HTML-escaped here.
+    """
+    values = {key: str(markupsafe.escape(value)) if key in ("title", "description") and isinstance(value, str)
+              else value for key, value in values.items()}
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "\n".join(lines + ["---", ""])
 
