@@ -579,7 +579,7 @@
 
   /* long lists of checkboxes: a filter box */
   form.querySelectorAll("[data-filter]").forEach(function (box) {
-    box.closest(".mso-filter").hidden = false;
+    box.closest(".mso-listensuche").hidden = false;
     var items = box.closest("[data-key]").querySelectorAll(".mso-optionen li");
     box.addEventListener("input", function () {
       var q = box.value.trim().toLowerCase();
