@@ -258,3 +258,25 @@ def test_pre_commit_hooks_run_mso_validate(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mso", *offered[0]["entry"].split()[1:]], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "veroeffentlichen" in result.stdout and "Zeile 2" in result.stdout
+
+
+def test_every_profile_offers_a_prepared_confirmation_email(directory):
+    """"Noch aktuell?" next to "Angaben ändern": an e-mail to the KI that names the profile and its slug."""
+    import html
+    from urllib.parse import parse_qs, urlsplit
+
+    from mso.views import Renderer, profile
+
+    renderer = Renderer(directory, directory.settings)
+    pages = {o.path: o.content for o in profile.outputs(directory, renderer)}
+    for entry in directory.entries:
+        page = pages[profile.src_path(entry)]
+        assert f'href="../../mitmachen/?verein={entry.slug}">Angaben ändern</a>' in page
+        href = html.unescape(re.search(r'href="(mailto:[^"]*)">Noch aktuell\?</a>', page).group(1))
+        mail = urlsplit(href)
+        assert mail.path == directory.settings.kontakt_email
+        query = parse_qs(mail.query)
+        assert query["subject"] == [f"Noch aktuell: {entry.name} ({entry.slug})"]
+        body = query["body"][0]
+        assert f"„{entry.name}“" in body and f"Kurzadresse: {entry.slug}\r\n" in body
+        assert f"{directory.settings.site_url}vereine/{entry.slug}/" in body
