@@ -29,7 +29,7 @@ def published_counts(site: Path) -> dict[str, int]:
     zahlen = (site / "zahlen" / "index.html").read_text(encoding="utf-8")
     found["/zahlen/"] = _single(re.findall(r'data-zahl="veroeffentlicht">(\d+)<', zahlen))
     badge = (site / "daten" / "badge.svg").read_text(encoding="utf-8")
-    found["badge"] = int(re.search(r"<title>(\d+) Migrantenorganisationen", badge).group(1))
+    found["badge"] = int(re.search(r"<title>(\d+) Migrantenorganisation(?:en)? ", badge).group(1))
     brochure = site / "steckbriefe" / "index.html"
     if brochure.exists() and "mso-broschuere" in (html := brochure.read_text(encoding="utf-8")):
         found["brochure Steckbriefe"] = len(re.findall(r'<article class="mso-steckbrief"', html))

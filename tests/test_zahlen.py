@@ -160,3 +160,13 @@ def test_line_chart_draws_steps_between_points():
     assert chart["last"]["value"] == 15
     assert [t["value"] for t in chart["y_ticks"]][0] == 0
     assert zahlen.line_chart(points[:1]) is None
+
+
+def test_one_association_reads_as_singular(tmp_path):
+    project = make_project(tmp_path / "p", {"eins": minimal_profile("Eins e. V.")})
+    assert build(project).returncode == 0
+    page = re.sub(r"\s+", " ", (project / "site" / "zahlen" / "index.html").read_text(encoding="utf-8"))
+    assert "<span>Migrantenorganisation ist im Verzeichnis veröffentlicht.</span>" in page
+    assert 'data-zahl="erfasst">1</strong> Verein, der nicht aufgelöst ist:' in page
+    badge = (project / "site" / "daten" / "badge.svg").read_text(encoding="utf-8")
+    assert "<title>1 Migrantenorganisation im Verzeichnis Bielefeld</title>" in badge

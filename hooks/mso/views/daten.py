@@ -190,7 +190,7 @@ def zahlen_json(directory: Directory) -> str:
 
 def badge_svg(directory: Directory, renderer: Renderer) -> str:
     count = str(directory.counts.veroeffentlicht)
-    word = "Migrantenorganisationen"
+    word = "Migrantenorganisation" if count == "1" else "Migrantenorganisationen"
     # widths at 11 px DejaVu Sans / Verdana: about 7 units a digit, 6.6 a letter
     left = round(len(count) * 7 + 12)
     right = round(len(word) * 6.6 + 12)
