@@ -280,3 +280,20 @@ def test_every_profile_offers_a_prepared_confirmation_email(directory):
         body = query["body"][0]
         assert f"„{entry.name}“" in body and f"Kurzadresse: {entry.slug}\r\n" in body
         assert f"{directory.settings.site_url}vereine/{entry.slug}/" in body
+
+
+def test_mso_new_shows_every_field_with_an_example_that_validates(directory):
+    """Removing the # before every example line of the `mso new` template gives a complete, valid profile."""
+    import yaml
+
+    from mso.template import new_profile
+    from pathlib import Path
+
+    text = new_profile("Kulturverein Süd-Ost e. V.", directory.schema, directory.stichtag,
+                       Path("../schema/organisation.schema.json"))
+    uncommented = "\n".join(line[2:] if re.match(r"# ([a-z_]+:|  )", line) else line for line in text.splitlines())
+    data = yaml.safe_load(uncommented)
+    assert set(data) == set(directory.schema.properties)
+    data["stand"] = data["stand"].isoformat()
+    data["ansprechpersonen"][0]["einwilligung"] = data["ansprechpersonen"][0]["einwilligung"].isoformat()
+    assert not list(directory.schema.validator.iter_errors(data))

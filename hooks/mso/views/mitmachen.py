@@ -9,15 +9,11 @@
 
 from __future__ import annotations
 
-import datetime
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
-from ..fields import EXAMPLE, Field, profile_fields
+from ..fields import example_yaml, profile_fields
 from ..model import Directory, Entry
 from .base import Output, Renderer
 
@@ -80,35 +76,3 @@ def profile_data(entry: Entry) -> dict[str, Any]:
     if entry.barrierefrei is not None:
         data["barrierefrei"] = entry.barrierefrei
     return data
-
-
-def example_yaml(field: Field) -> str:
-    """The field's example as a YAML snippet, nested under its parents, as a person would write it."""
-    return yaml.dump(_only(EXAMPLE, field.path), Dumper=_ExampleDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100)
-
-
-def _only(value: Any, path: tuple[str, ...]) -> Any:
-    """The part of the example on `path`; lists keep their first item."""
-    if isinstance(value, list) and path:
-        return [_only(value[0], path)]
-    if not path:
-        return value
-    return {path[0]: _only(value[path[0]], path[1:])}
-
-
-class _ExampleDumper(yaml.SafeDumper):
-    """Dates unquoted, multi-line text as a `|` block, lists indented, like the demo profiles."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    if _DATE.match(value):
-        return dumper.represent_date(datetime.date.fromisoformat(value))
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ExampleDumper.add_representer(str, _represent_str)
