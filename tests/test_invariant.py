@@ -17,6 +17,10 @@ def published_counts(site: Path) -> dict[str, int]:
     profiles = [p for p in (site / "vereine").glob("*/index.html")
                 if 'class="mso-profil"' in p.read_text(encoding="utf-8")]
     found["profile pages"] = len(profiles)
+    slugs = {p.parent.name for p in profiles}
+    listing = (site / "vereine" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="(?:\.\./vereine/|\./)?([a-z0-9-]+)/"', listing)) & slugs
+    found["/vereine/ links"] = len(linked)
     data = json.loads((site / "daten" / "vereine.json").read_text(encoding="utf-8"))
     found["vereine.json entries"] = len(data["vereine"])
     found["vereine.json anzahl"] = data["anzahl"]
