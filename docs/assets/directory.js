@@ -2,13 +2,15 @@
  *
  * Without this script the page lists every association and the filter choices are links to the
  * listing pages. With it, the choices become checkboxes (OR within a facet, AND across facets),
- * a text box searches inside words, the state lives in the query string (?thema=bildung&sprache=ar&q=…),
+ * a text box searches inside words, the state lives in the query string (?thema=bildung&sprache=ar&suche=…),
  * each choice shows how many associations it would give, and the result count is announced.
  * The data comes from the JSON island #mso-filterdaten; see hooks/mso/views/directory.py.
  */
 (function () {
   "use strict";
 
+  /* Not "q": Material's search opens its dialog for ?q= on any page. */
+  var TEXT_PARAM = "suche";
   var ENDINGS = ["innen", "ern", "en", "er", "es", "e", "n", "s"]; // as in hooks/mso/search_text.py
 
   /* The same normalisation as search_text.normalize in Python. */
@@ -103,7 +105,7 @@
     function readState() {
       var query = new URLSearchParams(window.location.search);
       return {
-        q: query.get("q") || "",
+        q: query.get(TEXT_PARAM) || "",
         facets: params.map(function (param) { return query.getAll(param); })
       };
     }
@@ -122,7 +124,7 @@
       state.facets.forEach(function (values, i) {
         values.forEach(function (value) { query.append(params[i], value); });
       });
-      if (state.q.trim()) query.set("q", state.q.trim());
+      if (state.q.trim()) query.set(TEXT_PARAM, state.q.trim());
       var text = query.toString();
       return window.location.pathname + (text ? "?" + text : "") + window.location.hash;
     }

@@ -1,0 +1,171 @@
+"""/vereine/ in Chromium: filters narrow the list and live in the URL, the text box finds German words,
+the whole flow works by keyboard, and the page works without JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from mso.model import FACETS
+
+
+def open_directory(page, site_url: str, query: str = ""):
+    page.goto(f"{site_url}vereine/{query}")
+    page.wait_for_selector("[data-mso-filter]:not([hidden])")
+
+
+def shown(page) -> list[str]:
+    return page.eval_on_selector_all(".mso-card:not([hidden])", "cards => cards.map(c => c.id.slice(7))")
+
+
+def status(page) -> str:
+    return page.inner_text("[data-mso-count]")
+
+
+def tab_to(page, selector: str, limit: int = 600) -> None:
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} ist mit der Tabulatortaste nicht erreichbar")
+
+
+def test_facets_narrow_the_list_live_in_the_url_and_survive_reload_and_back(page, site_url, directory):
+    open_directory(page, site_url)
+    everyone = [e.slug for e in directory.entries]
+    assert shown(page) == everyone
+    (bezirk, _), = [item for item in directory.facet("stadtbezirk") if item[1] >= 3][:1]
+    page.check(f'input[name="stadtbezirk"][value="{bezirk.slug}"]')
+    expected = [e.slug for e in directory.with_term("stadtbezirk", bezirk.value)]
+    assert shown(page) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"stadtbezirk": [bezirk.slug]}
+    assert status(page) == f"{len(expected)} Vereine von {len(everyone)} passen zu Ihrer Auswahl."
+
+    # AND across facets: a theme of the first shown association narrows further (or keeps the same)
+    theme = directory.entry(expected[0]).themen[0]
+    theme_slug = directory.term("themen", theme).slug
+    page.check(f'input[name="thema"][value="{theme_slug}"]')
+    both = [s for s in expected if theme in directory.entry(s).themen]
+    assert shown(page) == both
+    assert parse_qs(urlsplit(page.url).query) == {"stadtbezirk": [bezirk.slug], "thema": [theme_slug]}
+
+    # each option shows how many it would give
+    count = page.inner_text(f'input[name="thema"][value="{theme_slug}"] ~ .mso-zahl')
+    assert int(count) == len(both)
+
+    page.reload()
+    page.wait_for_selector("[data-mso-filter]:not([hidden])")
+    assert shown(page) == both
+    assert page.is_checked(f'input[name="thema"][value="{theme_slug}"]')
+
+    page.go_back()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('thema')")
+    assert shown(page) == expected
+    assert not page.is_checked(f'input[name="thema"][value="{theme_slug}"]')
+    assert page.foreign_requests == []
+
+
+def test_or_within_a_facet_and_reset(page, site_url, directory):
+    (a, _), (b, _) = directory.facet("sprachen")[:2]
+    open_directory(page, site_url, f"?sprache={a.slug}&sprache={b.slug}")
+    expected = [e.slug for e in directory.entries if a.value in e.sprachen or b.value in e.sprachen]
+    assert shown(page) == expected
+    page.click("[data-mso-reset]")
+    assert shown(page) == [e.slug for e in directory.entries]
+    assert urlsplit(page.url).query == ""
+    assert status(page).startswith("Alle ")
+    assert page.is_hidden("[data-mso-reset]")
+
+
+def test_text_box_finds_german_words_inside_words_and_other_scripts(page, site_url, directory):
+    open_directory(page, site_url)
+    cases = {
+        "verein": lambda e: "verein" in e.name.lower(),
+        "Frauenvereine": lambda e: "frauenverein" in e.name.lower(),
+        "Beratungen": lambda e: "beratung" in e.name.lower() or "beratung" in e.themen,
+        "hausaufgaben": lambda e: any("hausaufgaben" in o.lower() for o in e.angebote),
+        "العربية": lambda e: "ar" in e.sprachen,
+        "arabisch": lambda e: "ar" in e.sprachen,
+        "Brackwede": lambda e: e.stadtbezirk == "Brackwede",
+    }
+    for query, must in cases.items():
+        page.fill("#mso-suche", query)
+        found = set(shown(page))
+        wanted = {e.slug for e in directory.entries if must(e)}
+        assert wanted, query
+        assert wanted <= found, (query, wanted - found)
+        assert parse_qs(urlsplit(page.url).query)["suche"] == [query]
+    kurzname = next(e for e in directory.entries if e.kurzname)
+    page.fill("#mso-suche", kurzname.kurzname)
+    assert kurzname.slug in shown(page)
+    page.fill("#mso-suche", "xyzzy unbekannt")
+    assert shown(page) == []
+    assert page.is_visible("[data-mso-none]")
+    assert status(page).startswith("0 Vereine von")
+
+
+def test_the_whole_flow_by_keyboard(page, site_url, directory):
+    page.goto(site_url)
+    tab_to(page, "#start-suche")
+    entry = next(e for e in directory.entries if e.kurzname)
+    page.keyboard.type(entry.kurzname)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vereine/?suche=*")
+    page.wait_for_selector("[data-mso-filter]:not([hidden])")
+    assert entry.slug in shown(page)
+    assert page.input_value("#mso-suche") == entry.kurzname
+
+    # clear the text, open a facet and tick a choice, all by keyboard
+    tab_to(page, "#mso-suche")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    tab_to(page, '[data-mso-facet="sprache"] > summary')
+    page.keyboard.press("Enter")
+    language = directory.term("sprachen", entry.sprachen[-1])
+    tab_to(page, f'input[name="sprache"][value="{language.slug}"]')
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focus must be visible"
+    page.keyboard.press("Space")
+    assert parse_qs(urlsplit(page.url).query) == {"sprache": [language.slug]}
+    assert entry.slug in shown(page)
+
+    tab_to(page, f"#verein-{entry.slug} a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/vereine/{entry.slug}/")
+    assert page.inner_text("h1") == entry.name
+    tab_to(page, "a[href*='mitmachen/?verein=']")
+    assert page.foreign_requests == []
+
+
+def test_without_javascript_the_full_list_and_links_to_listings(browser, site_url, directory):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}vereine/")
+        assert page.locator(".mso-card").count() == len(directory.entries)
+        assert page.is_hidden("[data-mso-filter]")
+        page.click('[data-mso-facet="stadtbezirk"] > summary')
+        term, count = directory.facet("stadtbezirk")[0]
+        page.click(f'[data-mso-facet="stadtbezirk"] a[data-value="{term.slug}"]')
+        page.wait_for_url(f"**/stadtbezirke/{term.slug}/")
+        assert page.locator(".mso-card").count() == count
+    finally:
+        context.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        for path in ("", "vereine/?thema=bildung", "stadtbezirke/mitte/"):
+            page.goto(site_url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (path, width)
+    finally:
+        context.close()
+
+
+def test_every_facet_is_offered(page, site_url):
+    open_directory(page, site_url)
+    params = page.eval_on_selector_all("[data-mso-facet]", "els => els.map(e => e.dataset.msoFacet)")
+    assert len(params) == len(FACETS)
