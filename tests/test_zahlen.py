@@ -170,3 +170,11 @@ def test_one_association_reads_as_singular(tmp_path):
     assert 'data-zahl="erfasst">1</strong> Verein, der nicht aufgelöst ist:' in page
     badge = (project / "site" / "daten" / "badge.svg").read_text(encoding="utf-8")
     assert "<title>1 Migrantenorganisation im Verzeichnis Bielefeld</title>" in badge
+
+
+def test_every_link_on_the_count_page_leads_to_a_page_or_file(site, page):
+    targets = set(re.findall(r'href="(\.\./[^"#]*)"', page))
+    assert len(targets) > 30  # breakdown rows link to their listing pages
+    for target in targets:
+        path = (site / "zahlen" / target).resolve()
+        assert (path / "index.html").is_file() or path.is_file(), target
