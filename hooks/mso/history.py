@@ -18,6 +18,7 @@ import bisect
 import calendar
 import dataclasses
 import datetime
+import itertools
 import json
 import os
 import shutil
@@ -52,10 +53,6 @@ class History:
     shallow: bool = False
     note: str = ""  # what is missing, in plain German; empty when the history is complete
     skipped: int = 0  # file versions that could not be read and are not counted
-
-    @property
-    def first(self) -> datetime.date | None:
-        return self.points[0].date if self.points else None
 
     def monthly(self) -> list[Point]:
         """One point per month (its last), for a short table of a long history."""
@@ -95,7 +92,8 @@ def compute(directory: Directory, *, use_cache: bool = True) -> History:
             return no_commits  # a repository without any commit yet
         return History((today,), note=NO_GIT.format(why="Die Versionsgeschichte konnte nicht gelesen werden."))
     all_commits = _parse_log(log, folder)
-    commits = [(date, changes) for date, changes in all_commits if date <= settings.stichtag]
+    # up to the first commit after the Stichtag, so that a build for an earlier day shows that day's history
+    commits = list(itertools.takewhile(lambda commit: commit[0] <= settings.stichtag, all_commits))
     if not commits:
         return no_commits if not all_commits else History(
             (today,), available=True, shallow=shallow,
@@ -109,7 +107,7 @@ def compute(directory: Directory, *, use_cache: bool = True) -> History:
     if shallow:
         note = (f"Diese Kopie des Projekts enthält nur einen Teil der Versionsgeschichte (ein „shallow clone“). "
                 f"Der Verlauf beginnt deshalb erst am {german_date(points[0].date)}; ältere Stände fehlen hier. "
-                "Mit `git fetch --unshallow` lässt sich die ganze Geschichte holen.")
+                "Der Befehl „git fetch --unshallow“ holt die ganze Geschichte.")
     return History(tuple(points), available=True, shallow=shallow, note=note, skipped=skipped)
 
 
