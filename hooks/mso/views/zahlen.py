@@ -102,7 +102,7 @@ def bar_chart(rows: list[Row], *, width: int = 400, row_height: int = 30) -> dic
     top = max((r.count for r in shown), default=0) or 1
     usable = width - 40  # room for the value after the longest bar
     bars = [dict(row=r, y=i * row_height, width=round(usable * r.count / top, 1)) for i, r in enumerate(shown)]
-    return dict(width=width, height=len(shown) * row_height, row_height=row_height, bars=bars,
+    return dict(width=width, height=len(shown) * row_height, bars=bars,
                 hidden=len(rows) - len(shown))
 
 
@@ -180,10 +180,10 @@ def _date_ticks(first: datetime.date, last: datetime.date, most: int = 5) -> lis
     return ticks or [first]
 
 
-def history_rows(points: list[history_.Point], hist: history_.History) -> tuple[list[history_.Point], bool]:
+def history_rows(hist: history_.History) -> tuple[list[history_.Point], bool]:
     """The rows of the history table, newest first; one per month when there are many."""
-    monthly = len(points) > HISTORY_TABLE_MAX_ROWS
-    rows = hist.monthly() if monthly else points
+    monthly = len(hist.points) > HISTORY_TABLE_MAX_ROWS
+    rows = hist.monthly() if monthly else list(hist.points)
     return list(reversed(rows)), monthly
 
 
@@ -203,7 +203,7 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
                           chart=bar_chart(rows), alt=chart_alt(f"veröffentlichte Vereine nach "
                                                                f"{FACET_TITLES[facet]}", rows))
               for facet, rows in data["breakdowns"].items()}
-    rows, monthly = history_rows(list(hist.points), hist)
+    rows, monthly = history_rows(hist)
     yield renderer.page(
         "zahlen/index.md", "zahlen.html", title="Zahlen",
         description=(f"{directory.counts.veroeffentlicht} Migrantenorganisationen sind im Verzeichnis "
