@@ -262,6 +262,10 @@
     var v = input.validity;
     var kind = input.type;
     if (v.valueMissing) {
+      if (input === consent) {
+        return label + ": Bitte setzen Sie das Häkchen, damit Ihr Eintrag veröffentlicht bleibt. Soll er nicht " +
+          "mehr erscheinen, schreiben Sie uns einfach eine E-Mail.";
+      }
       if (input.type === "checkbox") return label + ": Bitte bestätigen Sie die Einwilligung.";
       if (input.tagName === "SELECT") return label + ": Bitte wählen Sie einen Eintrag aus.";
       return label + ": Bitte füllen Sie dieses Feld aus.";
@@ -520,6 +524,7 @@
     result.querySelector("[data-dateiname]").textContent = state.slug + ".yml";
     result.querySelector("[data-download]").textContent = "Datei " + state.slug + ".yml herunterladen";
     result.querySelector("[data-copy-status]").textContent = "";
+    result.querySelector("[data-nur-gezaehlt]").hidden = data.veroeffentlichen === true;
     form.hidden = true;
     result.hidden = false;
     result.querySelector("h2").focus();
@@ -569,6 +574,14 @@
     showResult(readObject(form));
   });
 
+  // Enter in a text field (the "Go" key on a phone) moves on instead of checking the whole form
+  form.addEventListener("keydown", function (event) {
+    var t = event.target;
+    if (event.key === "Enter" && t.tagName === "INPUT" && !/^(submit|button|checkbox|radio)$/.test(t.type)) {
+      event.preventDefault();
+    }
+  });
+
   form.addEventListener("change", function (event) {
     if (event.target === consent) updateRequired();
     var barrier = event.target.closest('[data-kind="bool-or-text"]');
@@ -616,8 +629,10 @@
       form.querySelectorAll('[data-kind="list"]').forEach(function (el) {
         if (!rowsOf(el).length) addRow(el, false);
       });
-      // consent is given anew with each submission, so it is never pre-ticked
+      // consent is given anew with each submission, so it is never pre-ticked; and a change must not
+      // withdraw it by accident (withdrawal is an e-mail, see the page)
       consent.checked = false;
+      consent.required = true;
       updateRequired();
       note.textContent = "Sie ändern den Eintrag „" + data.name + "“. Das Formular enthält die veröffentlichten " +
         "Angaben. Ändern Sie, was nicht mehr stimmt, bestätigen Sie die Zustimmung und erstellen Sie das Profil.";

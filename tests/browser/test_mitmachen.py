@@ -36,6 +36,8 @@ def test_a_new_association_by_keyboard_gives_a_valid_file_that_builds(page, site
     page.locator("#formular").focus()
     tab_to(page, "#f-name")
     page.keyboard.type("Kulturbrücke Süd-Ost e. V.")
+    page.keyboard.press("Enter")  # the phone's "Go" key: no checking of a half-filled form
+    assert page.locator("[data-fehlerliste]").is_hidden()
     tab_to(page, "#f-veroeffentlichen")
     page.keyboard.press("Space")
     tab_to(page, "#f-beschreibung-de")
@@ -74,6 +76,7 @@ def test_a_new_association_by_keyboard_gives_a_valid_file_that_builds(page, site
 
     page.wait_for_selector("#mso-ergebnis:not([hidden])")
     assert page.evaluate("document.activeElement.id") == "mso-ergebnis-titel"
+    assert page.locator("[data-nur-gezaehlt]").is_hidden()
     text = page.locator("[data-yaml]").inner_text()
     assert text.startswith("# yaml-language-server: $schema=../schema/organisation.schema.json\n")
     tab_to(page, "[data-download]")
@@ -108,8 +111,11 @@ def test_prefill_changes_only_the_edited_field(page, site_url, directory):
     page.wait_for_selector("[data-aenderung]:not([hidden])")
     assert entry.name in page.locator("[data-aenderung]").inner_text()
     assert page.locator("#f-name").input_value() == entry.name
-    # consent is asked again with every submission, never pre-ticked
+    # consent is asked again with every submission, never pre-ticked, and a change cannot drop it by accident
     assert not page.locator("#f-veroeffentlichen").is_checked()
+    page.get_by_role("button", name="Profil erstellen").click()
+    assert "damit Ihr Eintrag veröffentlicht bleibt" in page.locator("[data-fehlerliste]").inner_text()
+    assert page.locator("#mso-ergebnis").is_hidden()
     page.locator("#f-veroeffentlichen").check()
     for box in page.locator('[data-kind="consent-date"] input').all():
         box.check()
@@ -209,6 +215,7 @@ def test_a_person_needs_consent_and_a_profile_without_consent_is_only_counted(pa
     page.get_by_role("button", name="Ansprechperson 1 entfernen").click()
     page.get_by_role("button", name="Profil erstellen").click()
     page.wait_for_selector("#mso-ergebnis:not([hidden])")
+    assert page.locator("[data-nur-gezaehlt]").is_visible()
     data = yaml.safe_load(page.locator("[data-yaml]").inner_text())
     assert data == {"name": "Stiller Verein", "veroeffentlichen": False, "stand": TODAY.date(),
                     "stadtbezirk": "stadtweit"}
