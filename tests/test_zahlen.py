@@ -178,3 +178,19 @@ def test_every_link_on_the_count_page_leads_to_a_page_or_file(site, page):
     for target in targets:
         path = (site / "zahlen" / target).resolve()
         assert (path / "index.html").is_file() or path.is_file(), target
+
+
+def test_a_long_history_is_tabled_by_month_newest_first():
+    import datetime
+
+    from mso.history import History, Point
+    from mso.views import zahlen
+
+    days = [datetime.date(2025, 1, 1) + datetime.timedelta(days=10 * i) for i in range(40)]
+    hist = History(tuple(Point(d, i, i + 1) for i, d in enumerate(days)), available=True)
+    rows, monthly = zahlen.history_rows(hist)
+    assert monthly and len(rows) == len({(d.year, d.month) for d in days})
+    assert rows[0] == hist.points[-1]  # the newest point heads the table
+    assert [r.date for r in rows] == sorted((r.date for r in rows), reverse=True)
+    short = History(hist.points[:5], available=True)
+    assert zahlen.history_rows(short) == (list(reversed(short.points)), False)
