@@ -69,5 +69,6 @@ def _pages(path: Path) -> int:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("mkdocs.plugins.verzeichnis").setLevel(os.environ.get("BENCH_LOG", "WARNING"))
     for size in [int(arg) for arg in sys.argv[1:]] or [75, 1000]:
         measure(size)

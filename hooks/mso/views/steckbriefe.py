@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from functools import partial
@@ -48,9 +49,15 @@ def stylesheet(*names: str) -> str:
     return "\n".join((PRINT / name).read_text(encoding="utf-8") for name in names)
 
 
+def site_address(directory: Directory) -> str:
+    """The website's full address ending in /, or "" when mkdocs.yml has no site_url."""
+    url = directory.settings.site_url
+    return url.rstrip("/") + "/" if url else ""
+
+
 def context(directory: Directory, *, link) -> dict[str, Any]:
     """What the brochure template needs; `link(entry)` is where a Steckbrief's name links to."""
-    site = directory.settings.site_url.rstrip("/") + "/" if directory.settings.site_url else ""
+    site = site_address(directory)
 
     def index(facet: str):
         return [(t, count, directory.with_term(facet, t.value)) for t, count in directory.facet(facet)]
@@ -77,8 +84,8 @@ def _qr_svg(url: str) -> Markup:
 
 
 def document(directory: Directory, renderer: Renderer) -> str:
-    """The standalone HTML document the PDF is made from."""
-    site = directory.settings.site_url.rstrip("/") + "/" if directory.settings.site_url else ""
+    """The standalone HTML document the PDF is made from; its links go to the website."""
+    site = site_address(directory)
     return renderer.env.get_template("steckbriefe_document.html").render(
         title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
         f"{directory.settings.stichtag_text}.", css=Markup(stylesheet("broschuere.css", "pdf.css")),
@@ -114,8 +121,10 @@ def _store(cache: Path, cached: Path, target: Path) -> None:
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob("*.pdf"):
-            old.unlink()
-        shutil.copyfile(target, cached)
+            old.unlink(missing_ok=True)
+        partial_file = cache / f"{cached.stem}.{os.getpid()}.tmp"
+        shutil.copyfile(target, partial_file)
+        os.replace(partial_file, cached)  # builds running side by side never see half a file
     except OSError as exc:
         LOG.info(f"PDF-Zwischenspeicher {cache} nicht beschreibbar ({exc.strerror}); beim nächsten Bau wird "
                  "das PDF neu erstellt.")
