@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import gzip
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -215,3 +216,30 @@ def staff_only_uses(source: Path) -> list[str]:
 def test_views_read_only_published_entries(source):
     assert staff_only_uses(source) == [], \
         f"{source.name} reads staff-only data; use Directory.entries, counts and facets instead"
+
+
+PRIVACY_SETTINGS = ("datenschutz_verantwortlich", "datenschutzbeauftragter", "aufsichtsbehoerde", "hoster", "protokolle")
+
+
+def test_datenschutz_page_says_who_is_responsible_from_the_configuration(built_site):
+    from mso import config
+    from mso.placeholders import privacy_values
+
+    settings = config.from_mkdocs_file(ROOT / "mkdocs.yml")
+    page = html.unescape((built_site / "datenschutz" / "index.html").read_text(encoding="utf-8"))
+    assert "{{" not in page
+    for name, value in privacy_values(settings).items():
+        assert value in page, name
+    assert settings.kontakt_email in page and "keine Cookies" in page and "Art. 77 DSGVO" in page
+
+
+def test_datenschutz_placeholders_have_a_text_when_not_configured():
+    from mso import config
+    from mso.placeholders import privacy_values
+
+    settings = dataclasses.replace(config.from_mkdocs_file(ROOT / "mkdocs.yml"),
+                                   **{name: "" for name in PRIVACY_SETTINGS})
+    values = privacy_values(settings)
+    assert set(values) == set(PRIVACY_SETTINGS) and all(values.values())
+    assert settings.herausgeber in values["datenschutz_verantwortlich"]
+    assert settings.kontakt_email in values["datenschutzbeauftragter"]

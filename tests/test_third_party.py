@@ -299,3 +299,51 @@ def test_scanner_finds_foreign_resources_in_css_and_svg():
     sitemap = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://evil.example/</loc>'
                '</url></urlset>')
     assert xml_problems(sitemap, HOSTS) == ["<loc> https://evil.example/"]
+
+
+# --- the security headers documented in docs/betrieb.md ------------------------------------------------
+
+def documented_headers() -> dict[str, str]:
+    """The `add_header` lines of the nginx example in docs/betrieb.md."""
+    text = (ROOT / "docs" / "betrieb.md").read_text(encoding="utf-8")
+    block = re.search(r"```nginx\n(.*?)```", text, re.S).group(1)
+    return dict(re.findall(r'^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;', block, re.M))
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    return {parts[0]: parts[1:] for parts in (d.split() for d in policy.split(";")) if parts}
+
+
+def inline_script_hashes(site: Path) -> set[str]:
+    """sha256 sources of every inline script the browser executes (JSON data scripts are not executed)."""
+    import base64
+    import hashlib
+
+    found = set()
+    for page in site.rglob("*.html"):
+        parser = ResourceParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for kind, text in parser.scripts:
+            if kind in ("text/javascript", "application/javascript", "module", ""):
+                found.add("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'")
+    return found
+
+
+def test_documented_headers_are_complete():
+    headers = documented_headers()
+    assert {"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} <= set(headers)
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
+    csp = csp_directives(headers["Content-Security-Policy"])
+    assert csp["default-src"] == ["'none'"] and csp["object-src"] == ["'none'"] and csp["base-uri"] == ["'none'"]
+    for directive, sources in csp.items():  # only the site itself: no host, no scheme wildcard, no eval
+        assert all(s in ("'self'", "'none'", "'unsafe-inline'", "data:") or s.startswith("'sha256-")
+                   for s in sources), (directive, sources)
+    assert "'unsafe-inline'" not in csp["script-src"] and "data:" not in csp["script-src"]
+
+
+def test_documented_csp_allows_exactly_the_inline_scripts_of_the_site(built_site):
+    """When the theme changes its inline scripts, this says which script-src to write into docs/betrieb.md."""
+    csp = csp_directives(documented_headers()["Content-Security-Policy"])
+    documented = {s for s in csp["script-src"] if s.startswith("'sha256-")}
+    needed = inline_script_hashes(built_site)
+    assert documented == needed, "script-src 'self' " + " ".join(sorted(needed))

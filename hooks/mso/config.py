@@ -37,6 +37,12 @@ class Settings:
     kontakt_url: str = ""
     lizenz_name: str = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
     lizenz_url: str = "https://www.govdata.de/dl-de/by-2-0"
+    # For docs/datenschutz.md; when empty, mso/placeholders.py says what applies instead.
+    datenschutz_verantwortlich: str = ""
+    datenschutzbeauftragter: str = ""
+    aufsichtsbehoerde: str = ""
+    hoster: str = ""
+    protokolle: str = ""
     site_url: str = ""
     pdf: bool = True
     texte: dict[str, str] = field(default_factory=dict)

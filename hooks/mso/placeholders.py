@@ -25,11 +25,25 @@ def values(directory: Directory) -> dict[str, str]:
         monate_bis_bestaetigung=str(settings.monate_bis_bestaetigung),
         monate_bis_ausblenden=str(settings.monate_bis_ausblenden),
         lizenz_name=settings.lizenz_name, lizenz_url=settings.lizenz_url,
+        **privacy_values(settings),
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
     from .views.listings import start_page_values  # late: views import the model, not the other way round
     result.update(start_page_values(directory))
     return result
+
+
+def privacy_values(settings) -> dict[str, str]:
+    """The organisation-specific parts of the Datenschutzerklärung, with a sensible text where one is empty."""
+    return dict(
+        datenschutz_verantwortlich=settings.datenschutz_verantwortlich
+        or ", ".join(part for part in (settings.herausgeber, settings.kontakt_adresse) if part),
+        datenschutzbeauftragter=settings.datenschutzbeauftragter
+        or f"über {settings.kontakt_email}",
+        aufsichtsbehoerde=settings.aufsichtsbehoerde or "die Datenschutz-Aufsichtsbehörde Ihres Bundeslandes",
+        hoster=settings.hoster or settings.herausgeber,
+        protokolle=settings.protokolle or "Die Protokolle werden nach spätestens 7 Tagen gelöscht.",
+    )
 
 
 def fill(markdown: str, known: dict[str, str], on_unknown: Callable[[str], None]) -> str:

@@ -7,11 +7,15 @@ The static scan in tests/test_third_party.py checks the same files without a bro
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from urllib.parse import urlsplit
 
 import pytest
 
 from mso.views.base import facet_url
+from test_third_party import documented_headers
 
 
 def page_types(directory) -> dict[str, str]:
@@ -38,6 +42,7 @@ def test_each_page_type_talks_only_to_its_own_host(page, site_url, directory, ki
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
+    assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""  # no cookies, as promised
     assert requests and all(urlsplit(url).hostname == "127.0.0.1" for url in requests
                             if not url.startswith(("data:", "blob:", "about:"))), requests
     if kind == "start":  # the page's own stylesheet and script came from the site itself
@@ -57,3 +62,64 @@ def test_searching_talks_only_to_its_own_host(page, site_url, directory):
     assert page.foreign_requests == []
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests
                if not url.startswith(("data:", "blob:", "about:"))), requests
+
+
+# --- the documented security headers work with the site --------------------------------------------------
+
+class _WithHeaders(http.server.SimpleHTTPRequestHandler):
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def strict_url(built_site):
+    """The built site served with the headers of the nginx example in docs/betrieb.md."""
+    handler = type("Handler", (_WithHeaders,), {"headers_to_send": documented_headers()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+RECORD_VIOLATIONS = """window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+@pytest.fixture
+def strict_page(page):
+    page.add_init_script(RECORD_VIOLATIONS)
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    page.refused = refused
+    yield page
+    assert refused == []
+    assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_each_page_type_works_under_the_documented_headers(strict_page, strict_url, directory, kind):
+    response = strict_page.goto(strict_url + page_types(directory)[kind], wait_until="networkidle")
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert strict_page.evaluate("window.__csp") == []
+    # the theme's inline script and its bundle both ran, so the allowed hashes are the right ones
+    assert strict_page.evaluate("typeof __md_scope === 'object' && typeof document$ === 'object'")
+
+
+def test_search_and_filters_work_under_the_documented_headers(strict_page, strict_url, directory):
+    strict_page.goto(strict_url, wait_until="networkidle")
+    search = strict_page.locator("input[data-md-component=search-query]")
+    search.fill(directory.entries[0].name.split()[0])
+    search.press("End")
+    strict_page.locator(".md-search-result__item").first.wait_for()
+    strict_page.goto(strict_url + "mitmachen/", wait_until="networkidle")
+    strict_page.locator("#mso-formular").wait_for(state="visible")  # the form script ran and showed the form
+    assert strict_page.evaluate("window.__csp") == []
