@@ -604,6 +604,48 @@
 
   /* ---------- start ---------- */
 
+  /* ---------- a draft in this tab: a reload or a phone discarding the tab loses nothing ---------- */
+
+  var DRAFT = "mso-mitmachen:" + (slugParam || "neu");
+  var loading = false;
+
+  function saveDraft() {
+    if (loading) return;
+    try { sessionStorage.setItem(DRAFT, JSON.stringify(readObject(form))); } catch (e) { /* storage off */ }
+  }
+
+  function draft() {
+    try { return JSON.parse(sessionStorage.getItem(DRAFT) || "null"); } catch (e) { return null; }
+  }
+
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
+  form.addEventListener("click", function (event) {
+    if (event.target.closest("[data-remove]")) saveDraft();
+    if (event.target.closest("[data-leeren]") && window.confirm("Alle Eingaben in diesem Formular löschen?")) {
+      try { sessionStorage.removeItem(DRAFT); } catch (e) { /* storage off */ }
+      location.reload();
+    }
+  });
+
+  /* ---------- start ---------- */
+
+  /** Fill the form with profile data (a published profile or a draft). Dates the form sets itself and
+      the consent of persons are never filled in: they are given anew. */
+  function load(data) {
+    loading = true;
+    form.querySelectorAll('[data-kind="list"], [data-kind="repeat"], [data-kind="translated"]').forEach(function (el) {
+      rowsOf(el).forEach(function (row) { row.remove(); });
+      el._rowCounter = 0;
+    });
+    fillObject(form, data);
+    form.querySelectorAll('[data-kind="list"]').forEach(function (el) {
+      if (!rowsOf(el).length) addRow(el, false);
+    });
+    updateRequired();
+    loading = false;
+  }
+
   function start() {
     root.querySelectorAll("[data-ohne-js]").forEach(function (el) { el.hidden = true; });
     var stand = form.querySelector('[data-kind="today"] output');
@@ -611,6 +653,10 @@
     form.querySelectorAll('[data-kind="list"]').forEach(function (el) { addRow(el, false); });
     form.hidden = false;
     updateRequired();
+  }
+
+  function showDraftNote() {
+    root.querySelector("[data-entwurf]").hidden = false;
   }
 
   function prefill(slug) {
@@ -622,16 +668,12 @@
     }).then(function (data) {
       state.slug = slug;
       state.changing = true;
-      form.querySelectorAll('[data-kind="list"]').forEach(function (el) {
-        rowsOf(el).forEach(function (row) { row.remove(); });
-      });
-      fillObject(form, data);
-      form.querySelectorAll('[data-kind="list"]').forEach(function (el) {
-        if (!rowsOf(el).length) addRow(el, false);
-      });
+      var saved = draft();
+      load(saved || data);
+      if (saved) showDraftNote();
       // consent is given anew with each submission, so it is never pre-ticked; and a change must not
       // withdraw it by accident (withdrawal is an e-mail, see the page)
-      consent.checked = false;
+      if (!saved) consent.checked = false;
       consent.required = true;
       updateRequired();
       note.textContent = "Sie ändern den Eintrag „" + data.name + "“. Das Formular enthält die veröffentlichten " +
@@ -646,7 +688,12 @@
   }
 
   start();
-  if (slugParam) prefill(slugParam);
+  if (slugParam) {
+    prefill(slugParam);
+  } else if (draft()) {
+    load(draft());
+    showDraftNote();
+  }
 
   // for tests and curious developers: the same functions the form uses
   window.msoMitmachen = { slugify: slugify, yaml: function (data) { return yamlLines(data, 0).join("\n") + "\n"; } };

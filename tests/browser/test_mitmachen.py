@@ -221,6 +221,25 @@ def test_a_person_needs_consent_and_a_profile_without_consent_is_only_counted(pa
                     "stadtbezirk": "stadtweit"}
 
 
+def test_a_reload_keeps_the_input_until_the_form_is_cleared(page, site_url):
+    open_form(page, site_url)
+    page.locator("#f-name").fill("Entwurfsverein")
+    page.locator("#f-themen-kultur").check()
+    page.locator("#f-angebote-1").fill("Teestube")
+    page.reload()
+    page.wait_for_selector("#mso-formular:not([hidden])")
+    assert page.locator("[data-entwurf]").is_visible()
+    assert page.locator("#f-name").input_value() == "Entwurfsverein"
+    assert page.locator("#f-themen-kultur").is_checked()
+    assert page.locator("#f-angebote-1").input_value() == "Teestube"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Alle Eingaben löschen").click()
+    page.wait_for_load_state()
+    page.wait_for_selector("#mso-formular:not([hidden])")
+    assert page.locator("#f-name").input_value() == ""
+    assert page.locator("[data-entwurf]").is_hidden()
+
+
 def test_without_javascript_the_page_offers_email_and_paper(browser, site_url):
     context = browser.new_context(java_script_enabled=False, locale="de-DE")
     page = context.new_page()
