@@ -682,7 +682,8 @@
       document.getElementById("formular").focus();
     }).catch(function () {
       note.textContent = "Zu „" + slug + "“ haben wir kein veröffentlichtes Profil gefunden. Sie können das " +
-        "Formular trotzdem ausfüllen; schreiben Sie uns dann, welchen Eintrag Sie ändern möchten.";
+        "Formular trotzdem ausfüllen; schreiben Sie uns dann, welchen Eintrag Sie ändern möchten. Wurde Ihr Eintrag " +
+        "ausgeblendet, weil er lange nicht bestätigt wurde, genügt auch eine kurze E-Mail an " + root.dataset.kontakt + ".";
       note.hidden = false;
     });
   }
