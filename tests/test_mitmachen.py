@@ -93,8 +93,9 @@ def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(d
     schema.raw = copy.deepcopy(directory.schema.raw)
     schema.raw["properties"]["mitglieder"] = {"type": "integer", "title": "Mitglieder", "minimum": 1,
                                               "maximum": 100000, "description": "Wie viele Mitglieder?"}
+    schema.raw["properties"]["gruendungstag"] = {"type": "string", "format": "date", "title": "Gründungstag"}
     fields = {f.name: f for f in profile_fields(schema)}
-    assert fields["mitglieder"].kind == "number"
+    assert fields["mitglieder"].kind == "number" and fields["gruendungstag"].kind == "date"
     schema.raw["properties"]["seltsam"] = {"type": "null", "title": "Seltsam"}
     with pytest.raises(ValueError, match="`seltsam`.*nicht kennt"):
         profile_fields(schema)
@@ -102,8 +103,11 @@ def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(d
     fake = copy.copy(directory)
     fake.schema = schema
     pages = {o.path: o.content for o in mitmachen.outputs(fake, Renderer(fake, directory.settings))}
-    assert 'id="f-mitglieder"' in pages["mitmachen/index.md"]
+    assert re.search(r'<input id="f-mitglieder" name="mitglieder" type="number" min="1" max="100000"',
+                     pages["mitmachen/index.md"])
+    assert '<input id="f-gruendungstag" name="gruendungstag" type="date"' in pages["mitmachen/index.md"]
     assert 'id="feld-mitglieder"' in pages["mitmachen/felder.md"]
+    assert "<strong>Gründungstag</strong>" in pages["mitmachen/formular.md"]
 
 
 def test_controlled_vocabularies_use_the_schema_labels_and_mark_languages(directory, pages):

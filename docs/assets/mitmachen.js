@@ -123,6 +123,8 @@
     switch (kind) {
       case "text": case "email": case "url": case "tel":
         return input.value.trim();
+      case "date":
+        return input.value ? new YamlDate(input.value) : "";
       case "textarea":
         return input.value.trim() ? input.value : "";
       case "number":
@@ -194,6 +196,8 @@
     switch (kind) {
       case "text": case "email": case "url": case "tel": case "textarea": case "number":
         input.value = String(value); break;
+      case "date":
+        input.value = value; break;
       case "boolean":
         input.checked = value === true; break;
       case "choice":
@@ -311,7 +315,7 @@
       var needed = el.hasAttribute("data-required") || (publishing && el.hasAttribute("data-when-published"));
       el.dataset.needed = needed ? "1" : "";
       var kind = el.dataset.kind;
-      if (["text", "textarea", "email", "url", "tel", "number", "choice"].indexOf(kind) >= 0) {
+      if (["text", "textarea", "email", "url", "tel", "number", "date", "choice"].indexOf(kind) >= 0) {
         control(el).required = needed;
       }
       if (kind === "translated") el.querySelector('[data-lang="de"] textarea').required = needed;

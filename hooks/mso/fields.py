@@ -187,11 +187,6 @@ def profile_fields(schema: Schema, *, include_internal: bool = False) -> tuple[F
                  for key, node in raw["properties"].items() if include_internal or key not in INTERNAL)
 
 
-def all_paths(schema: Schema, *, include_internal: bool = False) -> list[tuple[str, ...]]:
-    """Every field path, nested ones included: what the schema-coverage tests walk."""
-    return [f.path for top in profile_fields(schema, include_internal=include_internal) for f in top.walk()]
-
-
 def _terms(node: dict[str, Any]) -> tuple[Term, ...]:
     items = node.get("oneOf") or []
     if not items or not all("const" in item for item in items):

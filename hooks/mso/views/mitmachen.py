@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..fields import example_yaml, profile_fields
+from ..fields import Field, example_yaml, profile_fields
 from ..model import Directory, Entry
 from .base import Output, Renderer
 
@@ -26,7 +26,7 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
     yield renderer.page("mitmachen/index.md", "mitmachen.html", title="Mitmachen",
                         description=f"So kommt Ihr Verein ins MSO-Verzeichnis {renderer.settings.stadt}: "
                                     "Bedingungen, Formular, Änderungen und Löschung.",
-                        fields=fields, prefill_folder=PREFILL_FOLDER)
+                        fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported)
     yield renderer.page("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
                         fields=fields, search_boost=0.5)
     yield renderer.page("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils",
@@ -35,6 +35,11 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
     for entry in directory.entries:
         yield Output(f"{PREFILL_FOLDER}/{entry.slug}.json",
                      json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
+
+
+def _unsupported(field: Field) -> str:
+    raise ValueError(f"Das Formular kann das Feld `{field.name}` (Art {field.kind}) nicht darstellen. "
+                     "Ergänzen Sie hooks/mso/templates/mitmachen_form.html.")
 
 
 def profile_data(entry: Entry) -> dict[str, Any]:
