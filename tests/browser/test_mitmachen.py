@@ -142,6 +142,27 @@ def test_prefill_changes_only_the_edited_field(page, site_url, directory):
     assert "Mittwochs%2018%E2%80%9320%20Uhr" in mail
 
 
+def test_labels_and_descriptions_point_at_existing_elements(page, site_url, directory):
+    """After rows were added (pre-fill with persons, languages, offers) every `for`, aria-describedby and
+    aria-labelledby names an element that exists, and no id is used twice."""
+    entry = next(e for e in directory.entries if e.ansprechpersonen and len(e.beschreibung) > 1 and e.angebote)
+    open_form(page, site_url, f"?verein={entry.slug}")
+    page.wait_for_selector("[data-aenderung]:not([hidden])")
+    page.get_by_role("button", name="Profil erstellen").click()  # shows messages too
+    result = page.evaluate("""() => {
+      const missing = [];
+      document.querySelectorAll("[aria-describedby], [aria-labelledby], label[for]").forEach(el => {
+        const refs = [el.getAttribute("aria-describedby"), el.getAttribute("aria-labelledby"), el.getAttribute("for")];
+        refs.join(" ").split(/\\s+/).filter(Boolean).forEach(id => {
+          if (!document.getElementById(id)) missing.push(id);
+        });
+      });
+      const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
+      return {missing, twice: ids.filter((id, i) => ids.indexOf(id) !== i)};
+    }""")
+    assert result == {"missing": [], "twice": []}
+
+
 def test_an_unknown_verein_is_explained(page, site_url):
     open_form(page, site_url, "?verein=gibt-es-nicht")
     note = page.locator("[data-aenderung]")
