@@ -1,7 +1,8 @@
 """Untrusted profile text stays inert: the OWASP XSS filter-evasion payloads, rendered in Chromium.
 
-Each payload becomes one profile (name, kurzname, beschreibung, angebote, oeffnungszeiten, and a website
-that passes the schema). The site is built with MkDocs and every page that shows profile text is opened:
+Each payload becomes one profile: name, kurzname, beschreibung (also in Arabic and Turkish), angebote,
+oeffnungszeiten, adresse, vereinsregister, barrierefrei, a person, and website and social links that pass
+the schema. The site is built with MkDocs and every page that shows profile text is opened:
 each profile, the directory, a listing, the brochure page and the search results. No dialog may open, no
 request may leave 127.0.0.1, no handler attribute (on…) and no javascript:/vbscript:/data:text/html URL may
 survive in the DOM, and no element a payload asks for (script, iframe, img, style, …) may exist in the content.
@@ -116,11 +117,16 @@ def profiles() -> dict[str, dict]:
     result = {}
     for i, payload in enumerate(PAYLOADS):
         token = hashlib.sha256(str(i).encode()).hexdigest()[:8]  # names stay distinct after normalising
+        german = f"{payload}\n\n{MARKDOWN[i % len(MARKDOWN)]}\n\nEnde {token}."
         result[f"xss-{i:03d}"] = minimal_profile(
             f"Verein {token} {payload}"[:150], kurzname=payload[:60], oeffnungszeiten=payload[:500],
-            beschreibung=f"{payload}\n\n{MARKDOWN[i % len(MARKDOWN)]}\n\nEnde {token}.",
+            beschreibung=german if i % 2 else {"de": german, "ar": payload, "tr": MARKDOWN[i % len(MARKDOWN)]},
             angebote=[payload[:300], MARKDOWN[(i + 1) % len(MARKDOWN)]],
-            kontakt={"email": f"info-{token}@example.org", "website": WEBSITES[i % len(WEBSITES)]},
+            kontakt={"email": f"info-{token}@example.org", "website": WEBSITES[i % len(WEBSITES)],
+                     "social": [WEBSITES[(i + 1) % len(WEBSITES)]]},
+            adresse={"strasse": payload[:100], "zusatz": payload[:100], "plz": "33602", "ort": payload[:60]},
+            ansprechpersonen=[{"name": payload[:100], "funktion": payload[:100], "einwilligung": "2026-01-10"}],
+            vereinsregister=payload[:100], barrierefrei=payload[:300],
         )
     return result
 
@@ -206,7 +212,8 @@ def test_every_profile_page_keeps_the_payloads_inert(watched, xss_url):
         text = " ".join(visit(watched, f"{xss_url}vereine/{slug}/").split())
         # the payload is on the page, as the text it is
         assert " ".join(data["oeffnungszeiten"].split()) in text, slug
-        assert data["beschreibung"].rsplit("Ende ", 1)[1] in text, slug
+        german = data["beschreibung"] if isinstance(data["beschreibung"], str) else data["beschreibung"]["de"]
+        assert german.rsplit("Ende ", 1)[1] in text, slug
         assert "&lt;" not in watched.title() and "&lt;" not in text, "escaped twice"
 
 
