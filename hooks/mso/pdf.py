@@ -13,6 +13,7 @@ import datetime
 import functools
 import gc
 import hashlib
+import importlib.metadata
 import logging
 import subprocess
 import unicodedata
@@ -189,9 +190,8 @@ def _gc_paused():
 
 def cache_key(*parts: str) -> str:
     """A hash of everything the PDF depends on: the given parts, WeasyPrint's version and this module."""
-    import weasyprint
-
-    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__} {PDF_VARIANT}".encode())
+    # The version from the package metadata: importing WeasyPrint just for it would take seconds.
+    digest = hashlib.sha256(f"weasyprint {importlib.metadata.version('weasyprint')} {PDF_VARIANT}".encode())
     digest.update(Path(__file__).read_bytes())
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8"))
