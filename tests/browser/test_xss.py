@@ -14,10 +14,15 @@ import functools
 import hashlib
 import http.server
 import threading
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build, make_project, minimal_profile
+from mso.text import markdown, plain
 
 # From https://cheatsheetseries.owasp.org/cheatsheets/XSS_Filter_Evasion_Cheat_Sheet.html
 OWASP = [
@@ -236,3 +241,39 @@ def test_search_results_keep_the_payloads_inert(watched, xss_url):
     assert result["bad"] == []
     assert MARKER in result["text"] and "<" in result["text"]
     assert "&lt;" not in result["text"], "escaped twice"
+
+
+# --- the Markdown filter itself, with Hypothesis (no browser needed) --------------------------------------
+
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code"}
+PIECES = st.sampled_from(PAYLOADS + [
+    "<", ">", "&", "&#", "x;", "&lt;", "[", "]", "(", ")", "!", "*", "_", "`", "\n", "\n\n", " ", "- ", "1. ",
+    "javascript:", "JaVaScRiPt:", "vbscript:", "data:text/html,", "https://x.example/", "mailto:a@b.example",
+    "tel:+49521", "\t", "&#x09;", "&#106;", "%6A", "\\", '"', "'", "onerror=", "<a href=", "<img src=x ", "/>",
+])
+
+
+class _Inspect(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if not (tag == "a" and name in ("href", "rel")):
+                self.problems.append(f"<{tag} {name}>")
+            elif name == "href" and urlsplit((value or "").strip()).scheme.lower() not in ("http", "https", "mailto",
+                                                                                          "tel"):
+                self.problems.append(f"href={value}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join))
+def test_markdown_of_any_text_is_inert(text):
+    inspect = _Inspect()
+    inspect.feed(str(markdown(text)))
+    inspect.close()
+    assert inspect.problems == []
+    assert isinstance(plain(text), str)
