@@ -243,3 +243,15 @@ def test_datenschutz_placeholders_have_a_text_when_not_configured():
     assert set(values) == set(PRIVACY_SETTINGS) and all(values.values())
     assert settings.herausgeber in values["datenschutz_verantwortlich"]
     assert settings.kontakt_email in values["datenschutzbeauftragter"]
+
+
+def test_links_from_profiles_do_not_tell_the_association_who_clicked(built_site, directory):
+    """Profile links carry rel=noreferrer, so even a host without a Referrer-Policy header reveals nothing."""
+    external = re.compile(r'<a\s[^>]*href="https?://(?!vereine\.bielefeld\.example)[^"]*"[^>]*>')
+    checked = 0
+    for entry in directory.entries:
+        page = (built_site / "vereine" / entry.slug / "index.html").read_text(encoding="utf-8")
+        for link in external.findall(page.split('<div class="md-content"', 1)[-1].split("</article>", 1)[0]):
+            checked += 1
+            assert re.search(r'rel="[^"]*\bnoreferrer\b', link), link
+    assert checked, "the demo data should link to association websites"
