@@ -190,8 +190,8 @@ def test_entries_never_carry_internal_data(directory):
                 assert person.get("einwilligung") is not None
 
 
-VIEW_SOURCES = sorted((ROOT / "hooks" / "mso" / "views").glob("*.py")) + \
-    sorted((ROOT / "hooks" / "mso" / "templates").glob("*.html"))
+VIEW_SOURCES = sorted((ROOT / "hooks" / "mso" / "views").rglob("*.py")) + \
+    sorted((ROOT / "hooks" / "mso" / "templates").rglob("*.html"))
 # Staff-only parts of the model: views get published Entries and Counts, never raw records.
 STAFF_ONLY_ATTRIBUTES = {"records", "due"}
 STAFF_ONLY_NAMES = {"Record"}
