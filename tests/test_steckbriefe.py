@@ -94,6 +94,25 @@ def test_web_page_has_the_brochure_and_links_the_pdf(built_site, directory):
     assert (built_site / "steckbriefe" / "broschuere.css").is_file()
 
 
+def test_each_steckbrief_writes_out_every_public_field(built_site, directory):
+    from markupsafe import escape
+
+    html = (built_site / "steckbriefe" / "index.html").read_text(encoding="utf-8")
+    sheets = dict(re.findall(r'<article class="mso-steckbrief" id="steckbrief-([a-z0-9-]+)"(.*?)</article>', html,
+                             flags=re.S))
+    for entry in directory.entries:
+        sheet = sheets[entry.slug]
+        expected = [entry.name, entry.kurzname, entry.oeffnungszeiten, entry.vereinsregister, *entry.angebote,
+                    *entry.kontakt.get("social", ()), *(entry.kontakt.get(k, "") for k in ("email", "telefon",
+                                                                                              "website")),
+                    *entry.adresse.values(), str(entry.gegruendet or "")]
+        for person in entry.ansprechpersonen:
+            expected += [person.name, person.funktion, person.email, person.telefon]
+        for value in filter(None, expected):
+            assert str(escape(value)) in sheet, (entry.slug, value)
+        assert f"{directory.settings.site_url}vereine/{entry.slug}/" in sheet  # printed and in the QR code's title
+
+
 def test_web_page_is_kept_out_of_the_search_index(built_site):
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"steckbriefe/' not in index.replace(" ", "")
