@@ -56,7 +56,8 @@ def measure(size: int) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{size:>6} profiles, {count} Steckbriefe, {pages} pages, {pdf.stat().st_size / 1e6:.1f} MB: "
               f"HTML {html_seconds:.1f} s; PDF {render_seconds:.1f} s = {count / render_seconds:.1f} Steckbriefe/s "
-              f"({pages / render_seconds:.1f} pages/s; CPU {render_cpu:.1f} s = {count / render_cpu:.1f} Steckbriefe/s); unchanged (cache) {cached_seconds:.2f} s = "
+              f"({pages / render_seconds:.1f} pages/s; CPU {render_cpu:.1f} s = {count / render_cpu:.1f} Steckbriefe/s); "
+              f"unchanged (cache) {cached_seconds:.2f} s = "
               f"{count / cached_seconds:.0f} Steckbriefe/s; peak memory {peak:.0f} MB", flush=True)
 
 

@@ -32,6 +32,7 @@ FONT_STACK = (
     "Noto Sans Ethiopic", "Noto Sans Syriac", "Noto Sans Tamil", "Noto Sans Devanagari", "Noto Sans Bengali",
     "Noto Sans Thai", "Noto Sans CJK SC", "Noto Sans Symbols", "Noto Sans Symbols2", "DejaVu Sans",
 )
+_THIS_MODULE = Path(__file__).read_bytes()  # as imported: part of the cache key
 FONT_PACKAGES = "fonts-noto-core (und für Chinesisch, Japanisch, Koreanisch fonts-noto-cjk)"
 
 
@@ -124,7 +125,8 @@ class _Progress(logging.Handler):
             self.log.info(f"PDF: {_STEPS.get(step, step)}, Seite {page} …")
 
 
-_STEPS = {"Fetching and parsing HTML": "HTML lesen", "Fetching and parsing CSS": "CSS lesen", "Applying CSS": "CSS anwenden",
+_STEPS = {"Fetching and parsing HTML": "HTML lesen", "Fetching and parsing CSS": "CSS lesen",
+          "Applying CSS": "CSS anwenden",
           "Creating formatting structure": "Aufbau vorbereiten", "Creating layout": "Seiten setzen",
           "Creating PDF": "PDF schreiben", "Adding PDF metadata": "Metadaten schreiben"}
 
@@ -192,7 +194,7 @@ def cache_key(*parts: str) -> str:
     """A hash of everything the PDF depends on: the given parts, WeasyPrint's version and this module."""
     # The version from the package metadata: importing WeasyPrint just for it would take seconds.
     digest = hashlib.sha256(f"weasyprint {importlib.metadata.version('weasyprint')} {PDF_VARIANT}".encode())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(_THIS_MODULE)
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8"))
     return digest.hexdigest()

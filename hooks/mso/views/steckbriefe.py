@@ -7,12 +7,11 @@ when the document, its styles or the fonts change: a copy is kept in .cache/stec
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import shutil
 from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,7 @@ def qr_code(site: str, entry: Entry) -> Markup:
     return _qr_svg(online_url(site, entry)) if site else Markup("")
 
 
-@functools.lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
 def _qr_svg(url: str) -> Markup:
     # A fixed mask is as valid as the "best" one and makes the code four times faster to compute.
     svg = segno.make(url, error="m", mask=0).svg_inline(scale=1, border=2, omitsize=True, svgclass="mso-qr",
