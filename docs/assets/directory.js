@@ -49,19 +49,31 @@
     var none = root.querySelector("[data-mso-none]");
     var total = data.entries.length;
 
-    /* Entries: card element, one Set of term slugs per facet, search text. */
-    var entries = data.entries.map(function (row) {
-      return {
-        card: document.getElementById("verein-" + row[0]),
-        values: row[1],
-        text: row[2],
-        shown: true
-      };
-    });
+    /* Entries in page order: card, term slugs per facet, search text, letter section. */
     var sections = Array.prototype.map.call(root.querySelectorAll(".mso-buchstabe"), function (section) {
       var link = root.querySelector('.mso-az a[href="#' + section.querySelector("h2").id + '"]');
-      return { section: section, item: link && link.parentNode, cards: section.querySelectorAll(".mso-card") };
+      return { section: section, item: link && link.parentNode, link: link, shown: true, last: -1 };
     });
+    var sectionOf = new Map();
+    sections.forEach(function (s, i) {
+      s.section.querySelectorAll(".mso-card").forEach(function (card) { sectionOf.set(card, i); });
+    });
+    var entries = data.entries.map(function (row) {
+      var card = document.getElementById("verein-" + row[0]);
+      return { card: card, values: row[1], text: row[2], section: sectionOf.get(card), shown: true };
+    });
+    /* Above PAGE matches only the first PAGE cards are shown, with a button for more: hiding and showing
+       thousands of cards per keystroke would cost more than the filtering itself (bench/directory_filter.py). */
+    var PAGE = 200;
+    var limit = PAGE;
+    var more = document.createElement("p");
+    more.className = "mso-ergebnis__mehr";
+    more.hidden = true;
+    var moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "md-button";
+    more.appendChild(moreButton);
+    root.querySelector(".mso-ergebnis").appendChild(more);
 
     /* Turn each facet's list of links into checkboxes. */
     var groups = params.map(function (param, index) {
@@ -150,7 +162,8 @@
       var words = queryWords(state.q);
       var chosen = state.facets;
       var counts = params.map(function () { return Object.create(null); });
-      var shown = 0;
+      var matched = 0;
+      sections.forEach(function (s) { s.visible = false; s.last = -1; });
       for (var n = 0; n < entries.length; n++) {
         var e = entries[n];
         var textOk = true;
@@ -169,59 +182,96 @@
             for (var v = 0; v < values.length; v++) c[values[v]] = (c[values[v]] || 0) + 1;
           }
         }
-        var show = failures === 0;
-        if (show) shown++;
+        var show = false;
+        if (failures === 0) {
+          show = matched < limit;
+          sections[e.section].last = matched;
+          matched++;
+        }
+        if (show) sections[e.section].visible = true;
         if (show !== e.shown) { e.card.hidden = !show; e.shown = show; }
       }
       groups.forEach(function (group, i) {
         var picked = 0;
         group.options.forEach(function (o) {
           var count = counts[i][o.value] || 0;
-          o.number.textContent = count;
-          o.label.classList.toggle("mso-option--leer", count === 0 && !o.box.checked);
+          if (count !== o.count) { o.number.textContent = count; o.count = count; }
+          var empty = count === 0 && !o.box.checked;
+          if (empty !== o.empty) { o.label.classList.toggle("mso-option--leer", empty); o.empty = empty; }
           if (o.box.checked) picked++;
         });
-        group.chosen.textContent = picked ? " (" + picked + " gewählt)" : "";
+        var text = picked ? " (" + picked + " gewählt)" : "";
+        if (group.chosen.textContent !== text) group.chosen.textContent = text;
       });
       sections.forEach(function (s) {
-        var visible = false;
-        for (var k = 0; k < s.cards.length; k++) if (!s.cards[k].hidden) { visible = true; break; }
-        s.section.hidden = !visible;
-        if (s.item) s.item.hidden = !visible;
+        if (s.visible !== s.shown) { s.section.hidden = !s.visible; s.shown = s.visible; }
+        if (s.item) s.item.hidden = s.last === -1; /* letters with matches beyond the page stay reachable */
       });
       var active = state.q.trim() !== "" || chosen.some(function (v) { return v.length; });
-      status.textContent = active ? plural(shown) + " von " + total + " passen zu Ihrer Auswahl."
-        : "Alle " + plural(total) + " werden gezeigt.";
-      none.hidden = shown !== 0;
+      var text = active ? plural(matched) + " von " + total + " passen zu Ihrer Auswahl."
+        : "Alle " + plural(total) + " im Verzeichnis.";
+      if (matched > limit) text += " Die ersten " + limit + " werden gezeigt.";
+      if (status.textContent !== text) status.textContent = text;
+      none.hidden = matched !== 0;
       reset.hidden = !active;
+      more.hidden = matched <= limit;
+      moreButton.textContent = "Weitere " + Math.min(PAGE, matched - limit) + " anzeigen";
     }
 
-    function update(push) {
-      var state = currentState();
-      var url = stateUrl(state);
+    /* The list answers at once; while typing, the address follows a moment later (history calls cost). */
+    var pending = 0;
+    function writeUrl(push) {
+      window.clearTimeout(pending);
+      var url = stateUrl(currentState());
       if (url !== window.location.pathname + window.location.search + window.location.hash) {
         window.history[push ? "pushState" : "replaceState"](null, "", url);
       }
-      apply(state);
+    }
+
+    function update(push) {
+      apply(currentState());
+      if (push) writeUrl(true);
+      else { window.clearTimeout(pending); pending = window.setTimeout(writeUrl, 250, false); }
     }
 
     root.addEventListener("change", function (event) {
-      if (event.target.type === "checkbox") update(true);
+      if (event.target.type === "checkbox") { limit = PAGE; update(true); }
+    });
+    moreButton.addEventListener("click", function () {
+      var first = entries.filter(function (e) { return !e.shown; });
+      limit += PAGE;
+      apply(currentState());
+      /* move the focus to the first newly shown association, so keyboard users continue there */
+      var next = first.filter(function (e) { return e.shown; })[0];
+      if (next) next.card.querySelector("a").focus();
+    });
+    /* A letter whose matches lie beyond the shown page: show up to it, then jump. */
+    sections.forEach(function (s) {
+      if (!s.link) return;
+      s.link.addEventListener("click", function () {
+        if (!s.shown && s.last >= limit) { limit = s.last + 1; apply(currentState()); }
+      });
     });
     var typing = false;
     search.addEventListener("input", function () {
+      limit = PAGE;
       update(!typing); /* one history step per search, not per key */
       typing = true;
     });
     search.addEventListener("blur", function () { typing = false; });
     form.addEventListener("submit", function (event) { event.preventDefault(); typing = false; });
     reset.addEventListener("click", function () {
+      limit = PAGE;
       showState({ q: "", facets: params.map(function () { return []; }) });
       update(true);
       search.focus();
     });
     window.addEventListener("popstate", function () {
       var state = readState();
+      /* A jump to a letter (#buchstabe-…) also fires popstate; only a changed query is a new state. */
+      if (stateUrl(state) === stateUrl(currentState())) return;
+      window.clearTimeout(pending);
+      limit = PAGE;
       showState(state);
       apply(state);
     });

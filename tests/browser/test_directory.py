@@ -3,7 +3,7 @@ the whole flow works by keyboard, and the page works without JavaScript."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from mso.model import FACETS
 
@@ -11,6 +11,11 @@ from mso.model import FACETS
 def open_directory(page, site_url: str, query: str = ""):
     page.goto(f"{site_url}vereine/{query}")
     page.wait_for_selector("[data-mso-filter]:not([hidden])")
+
+
+def query_string(page) -> str:
+    """The page's own location (page.url learns of pushState only a moment later)."""
+    return page.evaluate("location.search.slice(1)")
 
 
 def shown(page) -> list[str]:
@@ -38,7 +43,7 @@ def test_facets_narrow_the_list_live_in_the_url_and_survive_reload_and_back(page
     page.check(f'input[name="stadtbezirk"][value="{bezirk.slug}"]')
     expected = [e.slug for e in directory.with_term("stadtbezirk", bezirk.value)]
     assert shown(page) == expected
-    assert parse_qs(urlsplit(page.url).query) == {"stadtbezirk": [bezirk.slug]}
+    assert parse_qs(query_string(page)) == {"stadtbezirk": [bezirk.slug]}
     assert status(page) == f"{len(expected)} Vereine von {len(everyone)} passen zu Ihrer Auswahl."
 
     # AND across facets: a theme of the first shown association narrows further (or keeps the same)
@@ -47,7 +52,7 @@ def test_facets_narrow_the_list_live_in_the_url_and_survive_reload_and_back(page
     page.check(f'input[name="thema"][value="{theme_slug}"]')
     both = [s for s in expected if theme in directory.entry(s).themen]
     assert shown(page) == both
-    assert parse_qs(urlsplit(page.url).query) == {"stadtbezirk": [bezirk.slug], "thema": [theme_slug]}
+    assert parse_qs(query_string(page)) == {"stadtbezirk": [bezirk.slug], "thema": [theme_slug]}
 
     # each option shows how many it would give
     count = page.inner_text(f'input[name="thema"][value="{theme_slug}"] ~ .mso-zahl')
@@ -72,7 +77,7 @@ def test_or_within_a_facet_and_reset(page, site_url, directory):
     assert shown(page) == expected
     page.click("[data-mso-reset]")
     assert shown(page) == [e.slug for e in directory.entries]
-    assert urlsplit(page.url).query == ""
+    assert query_string(page) == ""
     assert status(page).startswith("Alle ")
     assert page.is_hidden("[data-mso-reset]")
 
@@ -94,7 +99,7 @@ def test_text_box_finds_german_words_inside_words_and_other_scripts(page, site_u
         wanted = {e.slug for e in directory.entries if must(e)}
         assert wanted, query
         assert wanted <= found, (query, wanted - found)
-        assert parse_qs(urlsplit(page.url).query)["suche"] == [query]
+        page.wait_for_function("q => new URLSearchParams(location.search).get('suche') === q", arg=query)
     kurzname = next(e for e in directory.entries if e.kurzname)
     page.fill("#mso-suche", kurzname.kurzname)
     assert kurzname.slug in shown(page)
@@ -126,7 +131,7 @@ def test_the_whole_flow_by_keyboard(page, site_url, directory):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focus must be visible"
     page.keyboard.press("Space")
-    assert parse_qs(urlsplit(page.url).query) == {"sprache": [language.slug]}
+    assert parse_qs(query_string(page)) == {"sprache": [language.slug]}
     assert entry.slug in shown(page)
 
     tab_to(page, f"#verein-{entry.slug} a")
@@ -169,3 +174,42 @@ def test_every_facet_is_offered(page, site_url):
     open_directory(page, site_url)
     params = page.eval_on_selector_all("[data-mso-facet]", "els => els.map(e => e.dataset.msoFacet)")
     assert len(params) == len(FACETS)
+
+
+def test_above_one_page_of_matches_the_list_pages_and_letters_stay_reachable(browser, tmp_path):
+    """With more than 200 matches only 200 cards show; "Weitere … anzeigen" and the A–Z links reach the rest."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler, build, make_project, minimal_profile
+
+    import hashlib
+
+    def name(i: int) -> str:  # far apart, so that validation does not take them for typos of each other
+        return f"{chr(65 + i % 26)}-Verein {hashlib.sha256(str(i).encode()).hexdigest()[:12]}"
+
+    profiles = {f"verein-{i:03d}": minimal_profile(name(i)) for i in range(260)}
+    project = make_project(tmp_path / "p", profiles)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/vereine/")
+        page.wait_for_selector("[data-mso-filter]:not([hidden])")
+        assert len(shown(page)) == 200
+        assert "Die ersten 200 werden gezeigt." in status(page)
+        page.click("text=Weitere 60 anzeigen")
+        assert len(shown(page)) == 260
+        assert page.evaluate("document.activeElement.closest('.mso-card') !== null")
+        page.fill("#mso-suche", "Verein")
+        assert len(shown(page)) == 200
+        page.click('.mso-az a[href="#buchstabe-Z"]')
+        assert page.is_visible("#buchstabe-Z")
+    finally:
+        context.close()
+        server.shutdown()
