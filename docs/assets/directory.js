@@ -48,6 +48,7 @@
     var status = root.querySelector("[data-mso-count]");
     var none = root.querySelector("[data-mso-none]");
     var total = data.entries.length;
+    var wide = window.matchMedia("(min-width: 60em)");
 
     /* Entries in page order: card, term slugs per facet, search text, letter section. */
     var sections = Array.prototype.map.call(root.querySelectorAll(".mso-buchstabe"), function (section) {
@@ -145,7 +146,7 @@
       search.value = state.q;
       groups.forEach(function (group, i) {
         group.options.forEach(function (o) { o.box.checked = state.facets[i].indexOf(o.value) !== -1; });
-        if (state.facets[i].length) group.details.open = true;
+        if (state.facets[i].length && wide.matches) group.details.open = true; /* phones: list first */
       });
     }
 
@@ -279,9 +280,8 @@
     form.hidden = false;
     root.querySelector("[data-mso-ohne-js]").hidden = true;
     root.classList.add("mso-verzeichnis--js");
-    var wide = window.matchMedia("(min-width: 60em)").matches;
     groups.forEach(function (group) {
-      if (wide && group.details.hasAttribute("data-mso-open")) group.details.open = true;
+      if (wide.matches && group.details.hasAttribute("data-mso-open")) group.details.open = true;
     });
     var initial = readState();
     showState(initial);

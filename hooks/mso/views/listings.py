@@ -18,6 +18,7 @@ INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine na
                 "zielgruppen": "Vereine nach Zielgruppe"}
 CHOOSE = {"stadtbezirk": "einen Stadtbezirk", "themen": "ein Thema", "sprachen": "eine Sprache",
           "herkunft": "eine Herkunft oder Community", "zielgruppen": "eine Zielgruppe"}
+HIDE = ["navigation", "toc"]  # the generated pages use the full width
 # URL parameter of /vereine/ for each facet (directory.js reads the same names)
 PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache", "herkunft": "herkunft",
           "zielgruppen": "zielgruppe"}
@@ -56,16 +57,20 @@ def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
     for facet in FACETS:
         items = terms(directory, facet)
         folder = FACET_PATHS[facet]
-        yield renderer.page(f"{folder}/index.md", "listing_index.html", title=INDEX_TITLES[facet],
-                            description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.",
-                            facet=facet, used=[(t, n) for t, n in items if n],
-                            empty=[t for t, n in items if not n], label=term_label, choose=CHOOSE[facet])
+        src = f"{folder}/index.md"
+        meta = front_matter(title=INDEX_TITLES[facet], hide=HIDE,
+                            description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.")
+        body = renderer.render("listing_index.html", base=relative_root(src), facet=facet,
+                               used=[(t, n) for t, n in items if n], empty=[t for t, n in items if not n],
+                               label=term_label, choose=CHOOSE[facet])
+        yield Output(src, meta + "\n" + body)
         for term, count in items:
             entries = directory.with_term(facet, term.value)
             title = page_title(facet, term)
             src = facet_url(facet, term.value).rstrip("/") + ".md"
             # Out of Material's search: the cards would repeat every profile's text in the results.
-            meta = front_matter(title=title, description=f"{title}: {count} im Verzeichnis.", search={"exclude": True})
+            meta = front_matter(title=title, description=f"{title}: {count} im Verzeichnis.", hide=HIDE,
+                                search={"exclude": True})
             body = renderer.render("listing.html", base=relative_root(src), facet=facet, term=term, entries=entries,
                                    label=term_label(facet, term), param=PARAMS[facet],
                                    index_title=INDEX_TITLES[facet], index_url=f"{folder}/")
