@@ -213,3 +213,14 @@ def test_above_one_page_of_matches_the_list_pages_and_letters_stay_reachable(bro
     finally:
         context.close()
         server.shutdown()
+
+
+def test_the_longest_profiles_print_on_one_a4_page(page, site_url, built_site, directory):
+    import re
+
+    longest = sorted(directory.entries, key=lambda e: -(built_site / "vereine" / e.slug / "index.html").stat().st_size)
+    for entry in longest[:3]:
+        page.goto(f"{site_url}vereine/{entry.slug}/")
+        pdf = page.pdf(format="A4", print_background=True)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, entry.slug
+    assert page.foreign_requests == []
