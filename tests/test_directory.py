@@ -206,6 +206,7 @@ def test_footer_links_and_search_dialog_name_on_every_page(built_site):
             assert resolve(page, href.group(1), built_site).exists()
         assert re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="[^"]+">', html)
         assert "autocorrect" not in html
+        assert html.count('class="md-skip"') == 1, "one link to skip to the content"
 
 
 def test_nav_has_the_hand_written_pages_in_order(built_site):

@@ -138,6 +138,8 @@ def test_the_whole_flow_by_keyboard(page, site_url, directory):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/vereine/{entry.slug}/")
     assert page.inner_text("h1") == entry.name
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "first Tab: skip to content"
     tab_to(page, "a[href*='mitmachen/?verein=']")
     assert page.foreign_requests == []
 
