@@ -170,6 +170,8 @@ def test_mso_pdf_0_skips_the_pdf_and_says_so(small_project, caplog):
         steckbriefe.post_build(directory, Renderer(directory, settings), project / "site")
     assert not (project / "site" / steckbriefe.PDF).exists()
     assert any("übersprungen" in r.getMessage() for r in caplog.records)
+    page = next(o for o in steckbriefe.outputs(directory, Renderer(directory, settings)) if o.is_page)
+    assert "steckbriefe.pdf" not in page.content, "no link to a PDF that was not built"
 
 
 def test_installed_fonts_cover_the_scripts_of_the_data(directory):
