@@ -280,6 +280,7 @@
     form.hidden = false;
     root.querySelector("[data-mso-ohne-js]").hidden = true;
     root.classList.add("mso-verzeichnis--js");
+    if (total > PAGE) root.classList.add("mso-verzeichnis--gross");
     groups.forEach(function (group) {
       if (wide.matches && group.details.hasAttribute("data-mso-open")) group.details.open = true;
     });

@@ -66,3 +66,12 @@ def test_withheld_profiles_are_not_found(start, directory):
 
 def test_search_dialog_has_an_accessible_name(start):
     assert start.get_attribute(".md-search", "aria-label")
+
+
+def test_open_search_dialog_passes_axe(start):
+    from axe_playwright_python.sync_playwright import Axe
+
+    search(start, "Beratungen")
+    result = Axe().run(start, context=".md-search",
+                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert [v["id"] for v in result.response["violations"]] == []
