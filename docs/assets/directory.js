@@ -119,8 +119,17 @@
       var query = new URLSearchParams(window.location.search);
       return {
         q: query.get(TEXT_PARAM) || "",
-        facets: params.map(function (param) { return query.getAll(param); })
+        /* Hand-written links may say ?stadtbezirk=Jöllenbeck: match the slugs, drop what no choice has. */
+        facets: groups.map(function (group) {
+          var known = group.options.map(function (o) { return o.value; });
+          return query.getAll(group.param).map(asSlug).filter(function (value) { return known.indexOf(value) >= 0; });
+        })
       };
+    }
+
+    function asSlug(value) {
+      return value.trim().toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
+        .replace(/ß/g, "ss").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     }
 
     function currentState() {

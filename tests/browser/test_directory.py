@@ -252,3 +252,10 @@ def test_axe_finds_nothing_on_the_visitor_pages(browser, site_url, directory):
                 assert axe_violations(page) == [], (width, path)
         finally:
             context.close()
+
+
+def test_hand_written_links_with_names_instead_of_slugs_still_filter(page, site_url, directory):
+    """?stadtbezirk=Jöllenbeck (as a person would type it) selects the choice; unknown values are dropped."""
+    open_directory(page, site_url, "?stadtbezirk=J%C3%B6llenbeck&thema=gibtsnicht")
+    assert page.is_checked('input[name="stadtbezirk"][value="joellenbeck"]')
+    assert shown(page) == [e.slug for e in directory.with_term("stadtbezirk", "Jöllenbeck")]
