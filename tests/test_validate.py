@@ -116,12 +116,14 @@ def test_alias_bomb(tmp_path):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
     problems = problems_for(tmp_path, bomb)
-    assert problems and all("nicht erlaubt" in p.message for p in problems)
+    assert [p.line for p in problems] == [1, 2], "one message per kind, at its first place"
+    assert all("nicht erlaubt" in p.message for p in problems)
+    assert "weiteren Stellen" in problems[1].message
 
 
 def test_python_tag(tmp_path):
     problem = only(problems_for(tmp_path, "name: !!python/object/apply:os.system ['echo x']\n"))
-    assert problem.line == 1 and "Typangabe" in problem.message
+    assert problem.line == 1 and "Typangabe `!!python/object/apply:os.system`" in problem.message
 
 
 def test_empty_file(tmp_path):

@@ -149,7 +149,13 @@ def invisible_character(text: str, allowed: str = "") -> str | None:
 
 def _check_events(text: str, display: str) -> list[Problem]:
     problems: list[Problem] = []
+    forbidden: dict[str, tuple[int, str, int]] = {}  # kind → (first line, first example, how often)
     depth = documents = 0
+
+    def forbid(kind: str, line: int, example: str) -> None:
+        first_line, first_example, count = forbidden.get(kind, (line, example, 0))
+        forbidden[kind] = (first_line, first_example, count + 1)
+
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             line = event.start_mark.line + 1
@@ -160,15 +166,12 @@ def _check_events(text: str, display: str) -> list[Problem]:
                                              "Ein Profil ist genau ein Dokument; löschen Sie die zweite `---`-Zeile."))
                     break
             if isinstance(event, yaml.AliasEvent):
-                problems.append(_problem(display, line, f"Verweise (`*{event.anchor}`) sind nicht erlaubt. "
-                                         "Schreiben Sie den Wert bitte aus."))
+                forbid("alias", line, f"*{event.anchor}")
                 continue
             if getattr(event, "anchor", None):
-                problems.append(_problem(display, line, f"Anker (`&{event.anchor}`) sind nicht erlaubt. "
-                                         f"Löschen Sie `&{event.anchor}` und schreiben Sie Werte aus."))
+                forbid("anchor", line, f"&{event.anchor}")
             if getattr(event, "tag", None):
-                problems.append(_problem(display, line, f"Die Typangabe `{event.tag}` ist nicht erlaubt. "
-                                         "Schreiben Sie nur den Wert, ohne `!`-Angabe."))
+                forbid("tag", line, str(event.tag).replace("tag:yaml.org,2002:", "!!"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -182,7 +185,17 @@ def _check_events(text: str, display: str) -> list[Problem]:
     except yaml.YAMLError:
         problems.append(_problem(display, None, "Die YAML-Syntax ist fehlerhaft. Prüfen Sie Einrückung, "
                                  "Doppelpunkte und Anführungszeichen."))
+    for kind, (line, example, count) in forbidden.items():
+        more = f" (auch an {count - 1} weiteren Stellen)" if count > 1 else ""
+        problems.append(_problem(display, line, _FORBIDDEN[kind].format(example=example) + more))
     return problems
+
+
+_FORBIDDEN = {
+    "alias": "Verweise wie `{example}` sind nicht erlaubt. Schreiben Sie den Wert bitte aus.",
+    "anchor": "Anker wie `{example}` sind nicht erlaubt. Löschen Sie `{example}` und schreiben Sie Werte aus.",
+    "tag": "Die Typangabe `{example}` ist nicht erlaubt. Schreiben Sie nur den Wert, ohne `!`-Angabe.",
+}
 
 
 _SYNTAX_HINTS = (

@@ -164,8 +164,9 @@ def _translate(error: ValidationError, doc: Document, schema: Schema) -> list[Pr
         missing = next(name for name in error.validator_value if name not in error.instance)
         why = " Es ist nötig, weil das Profil veröffentlicht werden soll (`veroeffentlichen: true`)." \
             if "then" in error.schema_path else ""
+        help_text = schema.subschema((*path, missing)).get("description", "")
         return [Problem(doc.display, *doc.position(path), field_name((*path, missing)),
-                        f"Das Pflichtfeld fehlt: {schema.title((*path, missing))}.{why}")]
+                        f"Das Pflichtfeld fehlt: {schema.title((*path, missing))}.{why} {help_text}".rstrip())]
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         result = []
