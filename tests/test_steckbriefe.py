@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -194,3 +195,19 @@ def test_the_renderer_fetches_nothing_from_the_network(tmp_path):
     with pytest.raises(FatalURLFetchingError):
         pdf.write_pdf(html, tmp_path / "x.pdf", title="x", lang="de", date=datetime.date(2026, 11, 22),
                       base_url=tmp_path)
+
+
+def test_qr_code_on_a_printed_steckbrief_leads_to_the_online_profile(brochure_pdf, directory, tmp_path):
+    """Decode the printed QR code as a phone would (zbarimg from Debian's zbar-tools)."""
+    if shutil.which("zbarimg") is None:
+        if os.environ.get("CI"):
+            pytest.fail("zbarimg fehlt: .ci/run installiert zbar-tools.", pytrace=False)
+        pytest.skip("zbarimg fehlt (Debian: apt-get install zbar-tools); der QR-Code wird nicht gelesen.")
+    first = directory.entries[0]
+    page = next(p for p in range(1, int(pdf_info(brochure_pdf)["Pages"]) + 1)
+                if f"Online: {directory.settings.site_url}vereine/{first.slug}/" in pdf_text(brochure_pdf, p))
+    subprocess.run(["pdftoppm", "-r", "200", "-f", str(page), "-l", str(page), "-png", str(brochure_pdf),
+                    str(tmp_path / "seite")], check=True)
+    image = next(tmp_path.glob("seite*.png"))
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True).stdout.split()
+    assert decoded == [f"{directory.settings.site_url}vereine/{first.slug}/"]
