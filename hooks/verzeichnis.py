@@ -29,11 +29,10 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         settings = mso_config.from_mapping(config.extra.get("verzeichnis"), root, site_url=config.site_url or "")
+        _pin_build_date(settings.stichtag)
+        directory = load_directory(settings)
     except mso_config.ConfigError as exc:
         raise PluginError(str(exc)) from None
-    _pin_build_date(settings.stichtag)
-    try:
-        directory = load_directory(settings)
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))

@@ -1,10 +1,13 @@
-"""`mso new` writes a valid, unpublished profile from the template and never overwrites."""
+"""The `mso` command: `mso new` writes a valid profile and never overwrites; wrong use and broken settings
+get German messages, never a traceback."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+
+import pytest
 
 from conftest import ROOT
 
@@ -40,3 +43,36 @@ def test_every_schema_field_has_a_comment_in_the_template(tmp_path):
     text = new_profile("Test", schema, datetime.date(2026, 11, 22), Path("../schema/organisation.schema.json"))
     for field in schema.properties:
         assert f"\n{field}:" in text or f"\n# {field}:" in text, field
+
+
+BROKEN_SETTINGS = {
+    "schema ist kein JSON": ("schema/organisation.schema.json", "{", "kein gültiges JSON"),
+    "verzeichnis ist Text": ("mkdocs.yml", ("  verzeichnis:\n", "  verzeichnis: x\n  alt:\n"), "name: Wert"),
+    "Monate als Wahrheitswert": ("mkdocs.yml", ("monate_bis_bestaetigung: 12", "monate_bis_bestaetigung: true"),
+                                 "ganze Zahl"),
+    "mkdocs.yml kaputt": ("mkdocs.yml", ("site_name:", "site_name: [\nx:"), "YAML-Syntax"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_SETTINGS)
+def test_broken_settings_give_german_errors_without_traceback(tmp_path, case):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "organisations").mkdir()
+    path, change, expected = BROKEN_SETTINGS[case]
+    target = tmp_path / path
+    if isinstance(change, str):
+        target.write_text(change, encoding="utf-8")
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert change[0] in text
+        target.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = run(tmp_path, "validate")
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+def test_argparse_speaks_german(tmp_path):
+    result = run(ROOT, "validate", "--gibtsnicht")
+    assert result.returncode == 2 and "unbekannte Angaben: --gibtsnicht" in result.stderr
+    assert "usage" not in result.stderr and "Aufruf: mso" in result.stderr

@@ -6,6 +6,7 @@ Exit codes: 0 all right, 1 problems in the data, 2 wrong use of the command.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,24 @@ from .slugs import is_valid, slugify
 from .validate import validate_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+_OS_ERRORS = {errno.ENOENT: "den Ordner oder die Datei gibt es nicht", errno.EACCES: "keine Berechtigung",
+              errno.EISDIR: "das ist ein Ordner", errno.ENOSPC: "kein Platz mehr auf dem Datenträger"}
+
+
+# argparse's own words, in German (it looks them up through its module-level `_`).
+_GERMAN = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "unbekannter Befehl: %(value)r (möglich: %(choices)s)",
+    "expected one argument": "erwartet einen Wert",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutig: %(option)s passt zu %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+}
+argparse._ = lambda text: _GERMAN.get(text, text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,6 +115,10 @@ def _new(name: str, settings: mso_config.Settings) -> int:
         print(f"Fehler: Aus „{name}“ lässt sich keine Kurzadresse bilden. Geben Sie den Namen mit "
               "lateinischen Buchstaben an.", file=sys.stderr)
         return EXIT_USAGE
+    if not settings.daten.is_dir():
+        print(f"Fehler: Den Datenordner {settings.daten} gibt es nicht. Prüfen Sie `extra.verzeichnis.daten` "
+              "in mkdocs.yml.", file=sys.stderr)
+        return EXIT_USAGE
     target = settings.daten / f"{slug}.yml"
     if target.exists():
         print(f"Fehler: {target} gibt es schon. Ändern Sie diese Datei, statt eine neue anzulegen.", file=sys.stderr)
@@ -113,6 +136,14 @@ def run() -> None:
         for problem in exc.problems:
             print(problem)
         code = EXIT_PROBLEMS
+    except mso_config.ConfigError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        code = EXIT_USAGE
+    except OSError as exc:
+        reason = _OS_ERRORS.get(exc.errno, exc.strerror)
+        print(f"Fehler: {exc.filename or 'Eine Datei'} konnte nicht gelesen oder geschrieben werden ({reason}).",
+              file=sys.stderr)
+        code = EXIT_USAGE
     except KeyboardInterrupt:
         code = 130
     sys.exit(code)

@@ -53,6 +53,17 @@ class Settings:
 
 
 _REQUIRED = ("stadt", "herausgeber", "kontakt_email")
+_KINDS = {"int": int, "dict[str, str]": dict}  # everything else is text (paths too)
+
+
+def _type_problems(key: str, value: Any, kind: type) -> list[str]:
+    if kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+        return [] if ok else [f"`extra.verzeichnis.{key}` muss eine ganze Zahl über 0 sein."]
+    if kind is dict:
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        return [] if ok else [f"`extra.verzeichnis.{key}` muss aus Texten der Form `name: Text` bestehen."]
+    return [] if isinstance(value, str) else [f"`extra.verzeichnis.{key}` muss ein Text sein."]
 _PATHS = ("daten", "schema")
 
 
@@ -60,14 +71,16 @@ def from_mapping(section: dict[str, Any] | None, root: Path, *, site_url: str = 
                  environ: dict[str, str] | None = None) -> Settings:
     """Build Settings from the `extra.verzeichnis` mapping; raise ConfigError with every problem."""
     environ = os.environ if environ is None else environ
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError("`extra.verzeichnis` in mkdocs.yml muss aus Einstellungen der Form `name: Wert` bestehen.")
     section = dict(section or {})
-    known = {f.name for f in fields(Settings)} - {"root", "stichtag", "site_url", "pdf"}
+    kinds = {f.name: _KINDS.get(str(f.type), str) for f in fields(Settings)}
+    known = set(kinds) - {"root", "stichtag", "site_url", "pdf"}
     problems = [f"`extra.verzeichnis.{k}` ist unbekannt. Erlaubt sind: {', '.join(sorted(known))}."
                 for k in section if k not in known]
     problems += [f"`extra.verzeichnis.{k}` fehlt." for k in _REQUIRED if not section.get(k)]
-    for key in ("monate_bis_bestaetigung", "monate_bis_ausblenden"):
-        if key in section and not (isinstance(section[key], int) and section[key] > 0):
-            problems.append(f"`extra.verzeichnis.{key}` muss eine ganze Zahl über 0 sein.")
+    for key in sorted(known & set(section)):
+        problems += _type_problems(key, section[key], kinds[key])
     stichtag = datetime.date.today()
     if environ.get(STICHTAG_ENV):
         try:
@@ -93,8 +106,16 @@ def from_mkdocs_file(path: Path, environ: dict[str, str] | None = None) -> Setti
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path} konnte nicht gelesen werden ({exc.strerror}).") from None
-    data = yaml.load(text, Loader=_TolerantLoader) or {}
-    section = (data.get("extra") or {}).get("verzeichnis")
+    try:
+        data = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", Zeile {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: Die YAML-Syntax ist fehlerhaft.") from None
+    extra = data.get("extra") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(extra or {}, dict):
+        raise ConfigError(f"{path}: Die Datei muss aus Einstellungen der Form `name: Wert` bestehen.")
+    section = (extra or {}).get("verzeichnis")
     return from_mapping(section, path.parent, site_url=data.get("site_url") or "", environ=environ)
 
 

@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 import email_validator
 import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
+
+from .config import ConfigError
 
 from .slugs import slugify
 
@@ -92,11 +95,23 @@ class Schema:
 
     def __init__(self, path: Path):
         self.path = path
-        self.raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            self.raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"Das Schema {path} konnte nicht gelesen werden ({exc.strerror}). Prüfen Sie "
+                              "`extra.verzeichnis.schema` in mkdocs.yml.") from None
+        except ValueError as exc:
+            raise ConfigError(f"Das Schema {path} ist kein gültiges JSON ({exc}).") from None
+        if not isinstance(self.raw, dict) or not all(k in self.raw.get("$defs", {}) for k in VOCABULARIES):
+            raise ConfigError(f"Das Schema {path} hat nicht die erwartete Form: es fehlen `$defs` für "
+                              f"{', '.join(VOCABULARIES)}.")
 
     @cached_property
     def validator(self) -> Draft202012Validator:
-        Draft202012Validator.check_schema(self.raw)
+        try:
+            Draft202012Validator.check_schema(self.raw)
+        except SchemaError as exc:
+            raise ConfigError(f"Das Schema {self.path} ist kein gültiges JSON Schema: {exc.message}") from None
         return Draft202012Validator(self.raw, format_checker=format_checker())
 
     @cached_property
