@@ -155,7 +155,7 @@ def test_field_reference_states_type_requirement_values_and_example(pages):
     assert "stadtbezirk: Mitte" in section
     plz = ref[ref.index('id="feld-adresse-plz"'):ref.index('id="feld-adresse-ort"')]
     assert "ja, wenn <code>adresse</code> angegeben ist" in plz and "fünf Ziffern" in plz
-    assert "plz: &#39;33602&#39;" in plz
+    assert "plz: &#39;12345&#39;" in plz
     themen = ref[ref.index('id="feld-themen"'):ref.index('id="feld-zielgruppen"')]
     assert "ja, wenn <code>veroeffentlichen: true</code>" in themen
     intern = ref[ref.index('id="feld-intern"'):]
@@ -218,7 +218,7 @@ def test_city_texts_come_from_the_settings(directory):
 def test_the_page_explains_consent_confirmation_deletion_and_rights(pages):
     page = pages["mitmachen/index.md"]
     for text in ("Wer kann mitmachen?", "Was wird veröffentlicht?", "Zustimmung", "Wie lange dauert es?",
-                 "Einmal im Jahr bestätigen", "Noch aktuell?", "Ändern oder löschen", "Art. 17", "Art. 7 Abs. 3",
+                 "Angaben regelmäßig bestätigen", "einmal im Jahr", "Noch aktuell?", "Ändern oder löschen", "Art. 17", "Art. 7 Abs. 3",
                  "Formular zum Ausdrucken", 'href="../mitmachen/formular/"'):
         assert text in page, text
     assert page.count('<script src="../assets/mitmachen.js" defer></script>') == 1

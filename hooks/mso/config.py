@@ -48,6 +48,12 @@ class Settings:
     texte: dict[str, str] = field(default_factory=dict)
 
     @property
+    def bestaetigung_rhythmus(self) -> str:
+        """How often associations confirm, in words: "einmal im Jahr" or "alle 6 Monate"."""
+        months = self.monate_bis_bestaetigung
+        return "einmal im Jahr" if months == 12 else f"alle {months} Monate"
+
+    @property
     def stichtag_text(self) -> str:
         return german_date(self.stichtag)
 

@@ -36,9 +36,9 @@ FORM_TEXT: dict[tuple[str, ...], dict[str, str]] = {
         "help": "Was macht Ihr Verein? Zwei bis fünf Sätze auf Deutsch. Sie können den Text zusätzlich in "
                 "weiteren Sprachen angeben. Erlaubt sind Absätze, Listen, *kursiv*, **fett** und Links."},
     ("sprachen",): {"help": "Welche Sprachen werden im Verein und in den Angeboten gesprochen? Mindestens eine."},
-    ("adresse", "plz"): {"help": "Fünf Ziffern. Beispiel: 33602"},
+    ("adresse", "plz"): {"help": "Fünf Ziffern. Beispiel: 12345"},
     ("netzwerk_mo",): {"label": "Ja, unser Verein arbeitet im Netzwerk Migrantenorganisationen mit.",
-                       "help": "Das Netzwerk trifft sich beim Kommunalen Integrationszentrum. Freiwillige Angabe."},
+                       "help": "Das Netzwerk trifft sich beim Herausgeber dieses Verzeichnisses. Freiwillige Angabe."},
     ("adresse",): {"help": "Wo sich der Verein trifft. Freiwillig; wenn Sie eine Adresse angeben, dann bitte mit "
                            "Straße, Postleitzahl und Ort."},
     ("barrierefrei",): {"help": "Sind Ihre Räume barrierefrei, zum Beispiel für Menschen im Rollstuhl?"},
@@ -52,15 +52,15 @@ FORM_TEXT: dict[tuple[str, ...], dict[str, str]] = {
 
 # What a pattern means, for the message when a value does not fit it.
 PATTERN_TEXT = {
-    "^[0-9]{5}$": "Bitte genau fünf Ziffern eingeben, zum Beispiel 33602.",
+    "^[0-9]{5}$": "Bitte genau fünf Ziffern eingeben, zum Beispiel 12345.",
     "^\\+?[0-9][0-9 ()/-]{4,30}$": "Bitte eine Telefonnummer mit Vorwahl eingeben, nur mit Ziffern, Leerzeichen "
-                                   "und + ( ) / -. Zum Beispiel 0521 123456.",
+                                   "und + ( ) / -. Zum Beispiel 0123 456789.",
     "^https?://[^\\s<>\"]+$": "Bitte die vollständige Adresse eingeben, sie beginnt mit https://.",
 }
 
 # One complete, valid example profile: the field reference shows each field from it.
 EXAMPLE: dict[str, Any] = {
-    "name": "Deutsch-Türkischer Elternverein Bielefeld e. V.",
+    "name": "Deutsch-Türkischer Elternverein Musterstadt e. V.",
     "kurzname": "DTEV",
     "veroeffentlichen": True,
     "stand": "2026-03-15",
@@ -72,16 +72,16 @@ EXAMPLE: dict[str, Any] = {
     "sprachen": ["de", "tr"],
     "herkunft": ["tuerkei"],
     "stadtbezirk": "Mitte",
-    "adresse": {"strasse": "Musterstraße 12", "zusatz": "Hinterhaus, 2. Etage", "plz": "33602", "ort": "Bielefeld"},
+    "adresse": {"strasse": "Musterstraße 12", "zusatz": "Hinterhaus, 2. Etage", "plz": "12345", "ort": "Musterstadt"},
     "oeffnungszeiten": "Dienstags 16–19 Uhr",
-    "kontakt": {"email": "info@mein-verein.example", "telefon": "0521 123456",
+    "kontakt": {"email": "info@mein-verein.example", "telefon": "0123 456789",
                 "website": "https://mein-verein.example", "social": ["https://social.example/mein-verein"]},
     "ansprechpersonen": [{"name": "Ayşe Beispiel", "funktion": "Vorsitzende", "email": "vorstand@mein-verein.example",
-                          "telefon": "0521 123457", "einwilligung": "2026-03-15"}],
+                          "telefon": "0123 456780", "einwilligung": "2026-03-15"}],
     "angebote": ["Hausaufgabenhilfe, dienstags 16–18 Uhr", "Elterncafé, jeden ersten Samstag im Monat"],
     "gegruendet": 1998,
     "rechtsform": "e-v",
-    "vereinsregister": "VR 1234, Amtsgericht Bielefeld",
+    "vereinsregister": "VR 1234, Amtsgericht Musterstadt",
     "netzwerk_mo": True,
     "barrierefrei": "Eingang ebenerdig, kein barrierefreies WC",
     "intern": "Erstkontakt beim Netzwerktreffen im März.",
@@ -155,10 +155,6 @@ class Field:
     def html_pattern(self) -> str:
         """The schema's pattern for the HTML `pattern` attribute (anchored implicitly, `v` flag)."""
         return html_pattern(self.pattern) if self.pattern else ""
-
-    @property
-    def is_language_vocabulary(self) -> bool:
-        return any(t.endonym for t in self.terms)
 
     @property
     def example(self) -> Any:

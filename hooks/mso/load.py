@@ -55,9 +55,6 @@ class Document:
             path = path[:-1]
         return self.value_marks.get(path, (1, 1))
 
-    def line(self, path: Path_, *, key: bool = False) -> int:
-        return self.position(path, key=key)[0]
-
 
 def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
     display = display or path.as_posix()

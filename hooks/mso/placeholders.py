@@ -23,6 +23,7 @@ def values(directory: Directory) -> dict[str, str]:
         kontakt_telefon=settings.kontakt_telefon, kontakt_adresse=settings.kontakt_adresse,
         kontakt_url=settings.kontakt_url,
         monate_bis_bestaetigung=str(settings.monate_bis_bestaetigung),
+        bestaetigung_rhythmus=settings.bestaetigung_rhythmus,
         monate_bis_ausblenden=str(settings.monate_bis_ausblenden),
         lizenz_name=settings.lizenz_name, lizenz_url=settings.lizenz_url,
         **privacy_values(settings),

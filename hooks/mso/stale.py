@@ -49,7 +49,7 @@ def row(record: Record, settings: Settings) -> dict[str, str]:
         "telefon": kontakt.get("telefon") or first.get("telefon", ""),
         "ansprechperson": first.get("name", ""),
         "veroeffentlichen": "ja" if record.consent else "nein",
-        "seite": f"{site}vereine/{record.slug}/" if record.consent else "",
+        "seite": f"{site}vereine/{record.slug}/" if record.published else "",
         "datei": record.source,
     }
 

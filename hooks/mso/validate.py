@@ -40,7 +40,7 @@ _FORMATS = {
     "email": "ist keine gültige E-Mail-Adresse. Beispiel: info@mein-verein.de",
     "date": "ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, zum Beispiel 2026-03-15.",
     "uri": "ist keine gültige Internetadresse. Beispiel: https://mein-verein.de",
-    "telefon": "ist keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, zum Beispiel 0521 123456.",
+    "telefon": "ist keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, zum Beispiel 0123 456789.",
 }
 _LIST_ALL_UP_TO = 12
 _TYPO_MIN_LENGTH = 12
@@ -265,7 +265,7 @@ def _pattern_message(value: Any, path: tuple) -> str:
         return (f"„{value}“ ist hier nicht erlaubt. Erlaubt sind nur Internetadressen, die mit https:// "
                 "oder http:// beginnen, zum Beispiel https://mein-verein.de.")
     if last == "plz":
-        return f"„{value}“ ist keine Postleitzahl. Sie hat fünf Ziffern, zum Beispiel \"33602\" (in Anführungszeichen)."
+        return f"„{value}“ ist keine Postleitzahl. Sie hat fünf Ziffern, zum Beispiel \"12345\" (in Anführungszeichen)."
     if last == "telefon":
         return f"„{value}“ {_FORMATS['telefon']} Erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern."
     return f"„{value}“ hat nicht die erwartete Form."

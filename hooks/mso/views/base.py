@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,11 @@ def tel_href(number: str) -> str:
         return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
 
 
+def web_href(url: str) -> str:
+    """A website link from profile data: http(s) only (the schema checks it too; this is the second line)."""
+    return url if url.lower().startswith(("https://", "http://")) else "#"
+
+
 def front_matter(**values: Any) -> str:
     """YAML front matter; values are written as JSON, which YAML reads unchanged.
 
@@ -94,8 +98,8 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
-                                date_de=german_date, tel_href=tel_href, json_script=json_for_script)
-        self.env.globals.update(settings=settings, directory=directory, counts=directory.counts,
+                                date_de=german_date, tel_href=tel_href, web_href=web_href, json_script=json_for_script)
+        self.env.globals.update(settings=settings, counts=directory.counts,
                                 term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
                                 language=self.language)
 
@@ -123,7 +127,3 @@ class Renderer:
     @staticmethod
     def summary(entry: Entry, limit: int = 180) -> str:
         return text.shorten(text.plain(entry.beschreibung["de"]), limit)
-
-    @staticmethod
-    def rel(from_src: str, to_url: str) -> str:
-        return posixpath.join(relative_root(from_src), to_url)

@@ -53,7 +53,7 @@ CSV_COLUMNS = (
     ("barrierefrei", "„ja“, „nein“ oder ein kurzer Text"),
     ("status", "aktiv oder pausiert"),
     ("stand", "Datum der letzten Bestätigung (JJJJ-MM-TT)"),
-    ("bestaetigung_faellig", "„ja“, wenn die jährliche Bestätigung fällig ist"),
+    ("bestaetigung_faellig", "„ja“, wenn die regelmäßige Bestätigung fällig ist"),
     ("url", "Adresse der Vereinsseite"),
 )
 

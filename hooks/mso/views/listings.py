@@ -26,7 +26,7 @@ PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache"
 
 def term_label(facet: str, term: Term) -> str:
     if facet == "stadtbezirk":
-        return term.value if term.value != "stadtweit" else "stadtweit"
+        return term.value
     if facet == "sprachen":
         return term.name or term.label
     return term.label
