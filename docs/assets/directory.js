@@ -41,6 +41,8 @@
     var island = document.getElementById("mso-filterdaten");
     if (!island) return;
     var data = JSON.parse(island.textContent);
+    /* The note for visitors without JavaScript is not needed here. */
+    root.querySelectorAll("[data-mso-ohne-js]").forEach(function (note) { note.hidden = true; });
     var params = data.params;
     var form = root.querySelector("[data-mso-filter]");
     var search = form.querySelector("input[type=search]");

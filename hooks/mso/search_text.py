@@ -79,8 +79,9 @@ def _variants(word: str) -> Iterable[str]:
 
 
 def keywords(entry: Entry, directory: Directory) -> str:
-    """Inflected forms and compound parts of the words in names, offers and labels, for Material's search."""
-    sources = [entry.name, entry.kurzname, *entry.angebote, entry.stadtbezirk]
+    """Inflected forms and compound parts of the words in names, the German description, offers and labels,
+    for Material's search."""
+    sources = [entry.name, entry.kurzname, text.plain(entry.beschreibung["de"]), *entry.angebote, entry.stadtbezirk]
     for facet in ("themen", "zielgruppen", "herkunft"):
         sources += [directory.term(facet, value).label for value in entry.values(facet)]
     sources += [directory.term("sprachen", code).name for code in entry.sprachen]

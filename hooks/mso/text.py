@@ -45,11 +45,15 @@ def markdown(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """The readable text of untrusted Markdown, without markup."""
-    parts = []
+    result, depth, previous_in_item = "", 0, False
     for token in _MD.parse(text or ""):
+        depth += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
         if token.type == "inline":
-            parts.append("".join(c.content for c in token.children or [] if c.type in ("text", "code_inline")))
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+            words = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline")).strip()
+            joiner = "; " if depth and previous_in_item else " "
+            result = f"{result}{joiner}{words}" if result else words
+            previous_in_item = bool(depth)
+    return re.sub(r"\s+", " ", result).strip()
 
 
 def shorten(text: str, limit: int = 180) -> str:

@@ -259,3 +259,25 @@ def test_hand_written_links_with_names_instead_of_slugs_still_filter(page, site_
     open_directory(page, site_url, "?stadtbezirk=J%C3%B6llenbeck&thema=gibtsnicht")
     assert page.is_checked('input[name="stadtbezirk"][value="joellenbeck"]')
     assert shown(page) == [e.slug for e in directory.with_term("stadtbezirk", "Jöllenbeck")]
+
+
+def test_without_javascript_a_search_word_is_not_silently_ignored(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}vereine/?suche=arabisch")
+    assert page.is_visible("[data-mso-ohne-js]")
+    assert "Suchwort wird nicht ausgewertet" in page.inner_text("[data-mso-ohne-js]")
+    context.close()
+
+
+def test_with_javascript_the_no_script_note_is_hidden(page, site_url):
+    open_directory(page, site_url)
+    assert page.is_hidden("[data-mso-ohne-js]")
+
+
+def test_unknown_address_gets_a_german_404_with_ways_on(page, site_url):
+    page.goto(f"{site_url}404.html")
+    assert page.inner_text("h1") == "Seite nicht gefunden"
+    assert page.locator("#inhalt").count() == 1
+    page.click("text=Alle Vereine von A bis Z")
+    page.wait_for_selector(".mso-card")
