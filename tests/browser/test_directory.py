@@ -7,6 +7,8 @@ from urllib.parse import parse_qs
 
 from mso.model import FACETS
 
+from browser.keyboard import tab_to
+
 
 def open_directory(page, site_url: str, query: str = ""):
     page.goto(f"{site_url}vereine/{query}")
@@ -24,15 +26,6 @@ def shown(page) -> list[str]:
 
 def status(page) -> str:
     return page.inner_text("[data-mso-count]")
-
-
-def tab_to(page, selector: str, limit: int = 600) -> None:
-    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} ist mit der Tabulatortaste nicht erreichbar")
 
 
 def test_facets_narrow_the_list_live_in_the_url_and_survive_reload_and_back(page, site_url, directory):

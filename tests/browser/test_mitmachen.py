@@ -13,6 +13,8 @@ import yaml
 from conftest import ROOT, build, make_project, minimal_profile
 from test_mitmachen import public_part
 
+from browser.keyboard import tab_to
+
 TODAY = datetime.datetime(2026, 11, 22, 10, 0)  # the test Stichtag: dates the browser writes must not be "future"
 
 
@@ -21,14 +23,6 @@ def open_form(page, site_url: str, query: str = ""):
     page.goto(f"{site_url}mitmachen/{query}")
     page.wait_for_selector("#mso-formular:not([hidden])")
 
-
-def tab_to(page, selector: str, limit: int = 400) -> None:
-    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} ist mit der Tabulatortaste nicht erreichbar")
 
 
 def test_a_new_association_by_keyboard_gives_a_valid_file_that_builds(page, site_url, tmp_path):
