@@ -7,7 +7,6 @@ Prints seconds per build and per profile. Not a test: the machine's noise is ±3
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+from synthetic import write_profiles
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,18 +24,7 @@ def make_project(target: Path, size: int) -> None:
     for part in ("mkdocs.yml", "docs", "hooks", "schema", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    demo = sorted((ROOT / "organisations").glob("*.yml"))
-    folder = target / "organisations"
-    folder.mkdir()
-    for index in range(size):
-        source = demo[index % len(demo)]
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        copy = index // len(demo)
-        if copy:
-            # distinct enough not to count as a typo of another copy
-            data["name"] = f"{data['name']} {hashlib.sha256(str(copy).encode()).hexdigest()[:10]}"
-        (folder / f"{source.stem}-{copy}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_profiles(target / "organisations", size)
 
 
 def main(sizes: list[int]) -> None:

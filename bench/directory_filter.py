@@ -15,14 +15,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
-import hashlib
 import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -33,6 +31,7 @@ os.environ.setdefault("MSO_STICHTAG", "2026-11-22")
 from mso import config  # noqa: E402
 from mso.pipeline import load_directory  # noqa: E402
 from mso.views import Renderer, directory as directory_view  # noqa: E402
+from synthetic import write_profiles  # noqa: E402
 
 MATERIAL = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets"))
 
@@ -66,19 +65,6 @@ MEASURE = """async ([query, bezirk]) => {
   }
   return {keys: times, facet, shown: document.querySelectorAll('.mso-card:not([hidden])').length};
 }"""
-
-
-def write_profiles(folder: Path, size: int) -> None:
-    demo = sorted((ROOT / "organisations").glob("*.yml"))
-    folder.mkdir(parents=True)
-    for index in range(size):
-        source = demo[index % len(demo)]
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        copy = index // len(demo)
-        if copy:
-            data["name"] = f"{data['name']} {hashlib.sha256(str(copy).encode()).hexdigest()[:10]}"
-        (folder / f"{source.stem}-{copy}.yml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def render_page(size: int, tmp: Path) -> tuple[Path, int]:
