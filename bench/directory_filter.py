@@ -30,7 +30,7 @@ os.environ.setdefault("MSO_STICHTAG", "2026-11-22")
 
 from mso import config  # noqa: E402
 from mso.pipeline import load_directory  # noqa: E402
-from mso.views import Renderer, directory as directory_view  # noqa: E402
+from mso.views import Site, directory as directory_view  # noqa: E402
 from synthetic import write_profiles  # noqa: E402
 
 MATERIAL = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets"))
@@ -71,8 +71,8 @@ def render_page(size: int, tmp: Path) -> tuple[Path, int]:
     write_profiles(tmp / "organisations", size)
     settings = dataclasses.replace(config.from_mkdocs_file(ROOT / "mkdocs.yml"), daten=tmp / "organisations")
     directory = load_directory(settings)
-    output = next(directory_view.outputs(directory, Renderer(directory, settings)))
-    body = output.content.split("---", 2)[2]
+    site = Site(directory)
+    body = site.renderer.page(next(directory_view.outputs(site)))
     css = "".join(f'<link rel="stylesheet" href="{p.as_uri()}">' for p in sorted(MATERIAL.glob("main.*.min.css")))
     page = tmp / "vereine" / "index.html"
     page.parent.mkdir()

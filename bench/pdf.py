@@ -25,7 +25,7 @@ from build import make_project  # noqa: E402  (bench/build.py)
 
 from mso import config  # noqa: E402
 from mso.pipeline import load_directory  # noqa: E402
-from mso.views import Renderer, steckbriefe  # noqa: E402
+from mso.views import Site, steckbriefe  # noqa: E402
 
 
 def measure(size: int) -> None:
@@ -34,23 +34,23 @@ def measure(size: int) -> None:
         make_project(project, size)
         settings = config.from_mkdocs_file(project / "mkdocs.yml", environ={**os.environ, "MSO_PDF": "1"})
         directory = load_directory(settings)
-        renderer = Renderer(directory, settings)
+        build = Site(directory)
         count = directory.counts.veroeffentlicht
 
         start = time.perf_counter()
-        steckbriefe.document(directory, renderer)
+        steckbriefe.document(build)
         html_seconds = time.perf_counter() - start
 
         site = project / "site"
         start, cpu = time.perf_counter(), time.process_time()
-        steckbriefe.post_build(directory, renderer, site)  # empty cache: WeasyPrint renders
+        steckbriefe.post_build(build, site)  # empty cache: WeasyPrint renders
         render_seconds, render_cpu = time.perf_counter() - start, time.process_time() - cpu
         pdf = site / steckbriefe.PDF
         pages = _pages(pdf)
 
         pdf.unlink()
         start = time.perf_counter()
-        steckbriefe.post_build(directory, renderer, site)  # same inputs: from the cache
+        steckbriefe.post_build(build, site)  # same inputs: from the cache
         cached_seconds = time.perf_counter() - start
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,7 +1,9 @@
 """MkDocs hook for the MSO-Verzeichnis: event functions only, the work is done by `mso`.
 
-load → validate → Directory in on_config, generated pages and files in on_files,
-live values in hand-written pages in on_page_markdown, the PDF in on_post_build.
+load → validate → Directory in on_config; generated pages are registered as stub files in on_files, get
+their `page.meta` in on_page_markdown and their HTML in on_page_content (never through YAML or Markdown);
+live values go into hand-written pages in on_page_markdown and on_page_content; the PDF in on_post_build.
+The state of one build lives on one `_Build` object.
 """
 
 from __future__ import annotations
@@ -19,53 +21,78 @@ from mso import config as mso_config
 from mso import placeholders
 from mso.pipeline import load_directory
 from mso.problems import DataError
-from mso.views import Renderer, all_outputs, post_build
+from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build
 
 log = get_plugin_logger("verzeichnis")
-_build: dict = {}
 
 
-def on_config(config):
-    root = Path(config.config_file_path).parent
-    try:
-        settings = mso_config.from_mapping(config.extra.get("verzeichnis"), root, site_url=config.site_url or "")
-        _pin_build_date(settings.stichtag)
-        directory = load_directory(settings)
-    except mso_config.ConfigError as exc:
-        raise PluginError(str(exc)) from None
-    except DataError as exc:
-        for problem in exc.problems:
-            log.error(str(problem))
-        raise PluginError(f"{len(exc.problems)} Problem(e) in den Vereinsdaten, siehe oben. Die Website wurde "
-                          "nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
-    _build.update(directory=directory, renderer=Renderer(directory, settings), values=placeholders.values(directory))
-    log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden veröffentlicht "
-             f"(Stichtag {settings.stichtag.isoformat()}).")
-    return config
+class _Build:
+    """What the events of one build share."""
 
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.pages: dict[str, PageSpec] = {}  # by source path
+        self.values: dict[str, str] = {}
+        self.fragments: dict = {}
 
-def on_files(files, config):
-    in_nav = _nav_paths(config.nav)
-    for output in all_outputs(_build["directory"], _build["renderer"]):
-        if files.get_file_from_path(output.path) is not None:
-            raise PluginError(f"docs/{output.path} gibt es schon; diese Datei wird aus den Daten erzeugt. "
-                              "Löschen oder verschieben Sie die handgeschriebene Datei.")
-        inclusion = InclusionLevel.UNDEFINED if not output.is_page or output.path in in_nav \
-            else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
-    return files
+    def on_config(self, config):
+        try:
+            settings = mso_config.from_mkdocs_config(config)
+            _pin_build_date(settings.stichtag)
+            directory = load_directory(settings)
+        except mso_config.ConfigError as exc:
+            raise PluginError(str(exc)) from None
+        except DataError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(exc.problems)} Problem(e) in den Vereinsdaten, siehe oben. Die Website "
+                              "wurde nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
+        self.site = Site(directory)
+        self.values = placeholders.values(directory)
+        self.fragments = {fragment.name: fragment for fragment in all_fragments(self.site)}
+        log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "
+                 f"veröffentlicht (Stichtag {settings.stichtag.isoformat()}).")
+        return config
 
+    def on_files(self, files, config):
+        in_nav = _nav_paths(config.nav)
+        self.pages = {}
+        for output in all_outputs(self.site):
+            if files.get_file_from_path(output.path) is not None:
+                raise PluginError(f"docs/{output.path} gibt es schon; diese Datei wird aus den Daten erzeugt. "
+                                  "Löschen oder verschieben Sie die handgeschriebene Datei.")
+            if isinstance(output, Asset):
+                files.append(File.generated(config, output.path, content=output.content))
+                continue
+            self.pages[output.path] = output
+            inclusion = InclusionLevel.UNDEFINED if output.path in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.path, content="", inclusion=inclusion))
+        return files
 
-def on_page_markdown(markdown, page, config, files):
-    if page.file.generated_by is not None:
-        return markdown
-    return placeholders.fill(markdown, _build["values"], lambda name: log.error(
-        f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
-        f"Bekannt sind: {', '.join(sorted(_build['values']))}."))
+    def on_page_markdown(self, markdown, page, config, files):
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.update(spec.meta())
+            return ""
+        return placeholders.fill(markdown, self.values, self.fragments, lambda name: log.error(
+            f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
+            f"Bekannt sind: {placeholders.names(self.values, self.fragments)}."))
 
+    def on_page_content(self, html, page, config, files):
+        renderer = self.site.renderer
+        try:
+            spec = self.pages.get(page.file.src_uri)
+            if spec is not None:
+                return renderer.page(spec)
+            for name, fragment in self.fragments.items():
+                if placeholders.marker(name) in html:
+                    html = html.replace(placeholders.marker(name), renderer.fragment(fragment, page.file.src_uri))
+            return html
+        except mso_config.ConfigError as exc:
+            raise PluginError(str(exc)) from None
 
-def on_post_build(config):
-    post_build(_build["directory"], _build["renderer"], Path(config.site_dir))
+    def on_post_build(self, config):
+        post_build(self.site, Path(config.site_dir))
 
 
 def _pin_build_date(stichtag: datetime.date) -> None:
@@ -89,3 +116,11 @@ def _nav_paths(nav) -> set[str]:
 
     walk(nav or [])
     return found
+
+
+_build = _Build()
+on_config = _build.on_config
+on_files = _build.on_files
+on_page_markdown = _build.on_page_markdown
+on_page_content = _build.on_page_content
+on_post_build = _build.on_post_build

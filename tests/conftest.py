@@ -74,6 +74,13 @@ def build(project: Path, site: Path | None = None, **env: str) -> subprocess.Com
                           cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
+def rendered(outputs, site) -> dict[str, str | bytes]:
+    """What views yield, by path: the HTML body of each page as the hook renders it, the content of each file."""
+    from mso.views import PageSpec
+
+    return {o.path: site.renderer.page(o) if isinstance(o, PageSpec) else o.content for o in outputs}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project (demo data, PDF included) built once per session."""

@@ -3,13 +3,13 @@ get German messages, never a traceback."""
 
 from __future__ import annotations
 
-import shutil
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_project, minimal_profile, write_profiles
 
 
 def run(project, *args):
@@ -17,9 +17,7 @@ def run(project, *args):
 
 
 def test_new_profile_is_valid_and_never_overwritten(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    (tmp_path / "organisations").mkdir()
+    make_project(tmp_path, {})
     created = run(tmp_path, "new", "Kulturverein Süd-Ost e. V.")
     target = tmp_path / "organisations" / "kulturverein-sued-ost-e-v.yml"
     assert created.returncode == 0 and target.exists()
@@ -56,9 +54,7 @@ BROKEN_SETTINGS = {
 
 @pytest.mark.parametrize("case", BROKEN_SETTINGS)
 def test_broken_settings_give_german_errors_without_traceback(tmp_path, case):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    (tmp_path / "organisations").mkdir()
+    make_project(tmp_path, {})
     path, change, expected = BROKEN_SETTINGS[case]
     target = tmp_path / path
     if isinstance(change, str):
@@ -76,3 +72,34 @@ def test_argparse_speaks_german(tmp_path):
     result = run(ROOT, "validate", "--gibtsnicht")
     assert result.returncode == 2 and "unbekannte Angaben: --gibtsnicht" in result.stderr
     assert "usage" not in result.stderr and "Aufruf: mso" in result.stderr
+
+
+def test_the_command_reads_mkdocs_yml_as_mkdocs_does(tmp_path):
+    """`INHERIT` and `!ENV` work for `mso` as for the build: the child's settings and data folder count."""
+    make_project(tmp_path, {"kaputt": "name: [\n"})
+    write_profiles(tmp_path / "andere", {"gut": minimal_profile("Guter Verein")})
+    (tmp_path / "kind.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  verzeichnis:\n    stadt: !ENV [MSO_TEST_STADT, Irgendwo]\n"
+        "    daten: andere\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mso", "--config", "kind.yml", "validate"], cwd=tmp_path,
+                            capture_output=True, text=True, env={**os.environ, "MSO_TEST_STADT": "Musterstadt"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "in Ordnung" in result.stdout
+
+    from mso import config
+
+    settings = config.from_mkdocs_file(tmp_path / "kind.yml", environ={"MSO_STICHTAG": "2026-11-22"})
+    assert settings.daten == (tmp_path / "andere").resolve() and settings.herausgeber
+
+
+def test_unknown_and_mistyped_settings_are_named_in_german(tmp_path):
+    from mso import config
+
+    with pytest.raises(config.ConfigError) as caught:
+        config.from_mapping({"stadt": 3, "herausgeber": "KI", "stadtt": "x", "monate_bis_ausblenden": "24",
+                             "texte": {"a": 1}}, tmp_path, environ={})
+    message = str(caught.value)
+    for expected in ("`extra.verzeichnis.stadt` muss ein Text sein", "`extra.verzeichnis.kontakt_email` fehlt",
+                     "`extra.verzeichnis.stadtt` ist unbekannt", "`extra.verzeichnis.monate_bis_ausblenden` muss "
+                     "eine ganze Zahl", "`extra.verzeichnis.texte` muss aus Texten"):
+        assert expected in message

@@ -62,7 +62,7 @@ def repo(tmp_path) -> Path:
     """A project in a fresh git repository, with a history of its profiles over 2025 and 2026."""
     project = make_project(tmp_path / "p", {})
     git(project, "init", "-q", "-b", "main")
-    git(project, "add", "mkdocs.yml", "docs", "schema")
+    git(project, "add", "mkdocs.yml", "docs", "schema", "overrides", "hooks")
     git(project, "commit", "-q", "-m", "Projekt", date="2024-12-01")
     put(project, "erster", minimal_profile("Erster Verein", stand="2025-01-01"))
     put(project, "zweiter", minimal_profile("Zweiter Verein", stand="2025-01-01"))

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, rendered
 
 
 def schema_paths(raw: dict, node: dict | None = None, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -42,9 +42,9 @@ def node_at(raw: dict, path: tuple[str, ...]) -> dict:
 
 @pytest.fixture(scope="module")
 def pages(directory):
-    from mso.views import Renderer, mitmachen
+    from mso.views import Site, mitmachen
 
-    return {o.path: o.content for o in mitmachen.outputs(directory, Renderer(directory, directory.settings))}
+    return rendered(mitmachen.outputs(Site(directory)), Site(directory))
 
 
 def form_html(pages) -> str:
@@ -87,7 +87,7 @@ def test_every_field_is_on_the_printable_form(directory, pages):
 
 def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(directory):
     from mso.fields import profile_fields
-    from mso.views import Renderer, mitmachen
+    from mso.views import Site, mitmachen
 
     schema = copy.copy(directory.schema)
     schema.raw = copy.deepcopy(directory.schema.raw)
@@ -102,7 +102,8 @@ def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(d
     del schema.raw["properties"]["seltsam"]
     fake = copy.copy(directory)
     fake.schema = schema
-    pages = {o.path: o.content for o in mitmachen.outputs(fake, Renderer(fake, directory.settings))}
+    site = Site(fake)
+    pages = rendered(mitmachen.outputs(site), site)
     assert re.search(r'<input id="f-mitglieder" name="mitglieder" type="number" min="1" max="100000"',
                      pages["mitmachen/index.md"])
     assert '<input id="f-gruendungstag" name="gruendungstag" type="date"' in pages["mitmachen/index.md"]
@@ -202,13 +203,16 @@ def test_withheld_and_hidden_profiles_get_no_prefill_file(directory, pages):
 
 
 def test_city_texts_come_from_the_settings(directory):
-    from mso.views import Renderer, mitmachen
+    from mso.views import Site, mitmachen
 
     settings = dataclasses.replace(directory.settings, stadt="Musterstadt", herausgeber="Integrationsbüro Musterstadt",
                                    kontakt_email="mitmachen@musterstadt.example", kontakt_telefon="0123 456789",
                                    kontakt_adresse="Rathausplatz 1, 12345 Musterstadt",
                                    texte={"bearbeitungszeit": "drei Wochen"})
-    page = next(mitmachen.outputs(directory, Renderer(directory, settings))).content
+    fake = copy.copy(directory)
+    fake.settings = settings
+    site = Site(fake)
+    page = site.renderer.page(next(mitmachen.outputs(site)))
     for text in ("in Musterstadt aktiv", "Integrationsbüro Musterstadt", "mailto:mitmachen@musterstadt.example",
                  "tel:+49123456789", "Rathausplatz 1, 12345 Musterstadt", "innerhalb von drei Wochen"):
         assert text in page
@@ -239,13 +243,12 @@ def test_every_profile_carries_the_schema_modeline():
 
 
 def test_pre_commit_hooks_run_mso_validate(tmp_path):
-    import shutil
     import subprocess
     import sys
 
     import yaml
 
-    from conftest import write_profiles
+    from conftest import make_project
 
     offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     local = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
@@ -256,9 +259,7 @@ def test_pre_commit_hooks_run_mso_validate(tmp_path):
         assert re.search(hook["files"], "organisations/neuer-verein.yml")
         assert not re.search(hook["files"], "docs/index.md")
     # what the hook runs stops a commit with a broken profile and says why, in German
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    write_profiles(tmp_path / "organisations", {"kaputt": "name: Kaputt\nveroeffentlichen: ja bitte\n"})
+    make_project(tmp_path, {"kaputt": "name: Kaputt\nveroeffentlichen: ja bitte\n"})
     result = subprocess.run([sys.executable, "-m", "mso", *offered[0]["entry"].split()[1:]], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "veroeffentlichen" in result.stdout and "Zeile 2" in result.stdout
@@ -269,10 +270,10 @@ def test_every_profile_offers_a_prepared_confirmation_email(directory):
     import html
     from urllib.parse import parse_qs, urlsplit
 
-    from mso.views import Renderer, profile
+    from mso.views import Site, profile
 
-    renderer = Renderer(directory, directory.settings)
-    pages = {o.path: o.content for o in profile.outputs(directory, renderer)}
+    site = Site(directory)
+    pages = rendered(profile.outputs(site), site)
     for entry in directory.entries:
         page = pages[profile.src_path(entry)]
         assert f'href="../../mitmachen/?verein={entry.slug}">Angaben ändern</a>' in page

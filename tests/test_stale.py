@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, minimal_profile, write_profiles
+from conftest import make_project, minimal_profile
 
 ARABIC_NAME = "جمعية النور الثقافية"
 PROFILES = {
@@ -30,11 +29,7 @@ PROFILES = {
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("stale")
-    shutil.copy(ROOT / "mkdocs.yml", folder)
-    shutil.copytree(ROOT / "schema", folder / "schema")
-    write_profiles(folder / "organisations", PROFILES)
-    return folder
+    return make_project(tmp_path_factory.mktemp("stale"), PROFILES)
 
 
 def stale(project, *args):
@@ -83,9 +78,7 @@ def test_csv_for_a_mail_merge(project, tmp_path):
 
 
 def test_nobody_to_remind(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    write_profiles(tmp_path / "organisations", {"frisch": minimal_profile("Frischer Verein", stand="2026-06-01")})
+    make_project(tmp_path, {"frisch": minimal_profile("Frischer Verein", stand="2026-06-01")})
     assert stale(tmp_path) == "Stichtag 22. November 2026: Niemand muss erinnert werden. Alle Profile sind bestätigt.\n"
     rows = list(csv.reader(io.StringIO(stale(tmp_path, "--csv").lstrip("\ufeff")), delimiter=";"))
     assert rows == [["name", "zustand", "stand", "ausblenden_ab", "email", "telefon", "ansprechperson",

@@ -17,7 +17,7 @@ from conftest import make_project, minimal_profile
 
 from mso import config, pdf
 from mso.pipeline import load_directory
-from mso.views import Renderer, steckbriefe
+from mso.views import PageSpec, Site, steckbriefe
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -132,14 +132,14 @@ def small_project(tmp_path):
     project = make_project(tmp_path / "p", profiles)
     settings = config.from_mkdocs_file(project / "mkdocs.yml")
     directory = load_directory(settings)
-    return project, directory, Renderer(directory, settings)
+    return project, directory, Site(directory)
 
 
 def test_other_scripts_come_out_as_they_went_in(small_project, caplog):
-    project, directory, renderer = small_project
+    project, directory, build = small_project
     site = project / "site"
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
-        steckbriefe.post_build(directory, renderer, site)
+        steckbriefe.post_build(build, site)
     path = site / steckbriefe.PDF
     text = pdf_text(path)
     for name in ("جمعية الأمل الثقافية", "Культурный центр Радуга", "Ελληνική Κοινότητα Μπίλεφελντ", "ሰላም"):
@@ -151,14 +151,14 @@ def test_other_scripts_come_out_as_they_went_in(small_project, caplog):
     # Reproducible: rendered again without the cache, the bytes are the same.
     first = path.read_bytes()
     shutil.rmtree(project / steckbriefe.CACHE)
-    steckbriefe.post_build(directory, renderer, site)
+    steckbriefe.post_build(build, site)
     assert path.read_bytes() == first
 
     # Unchanged inputs: the PDF comes from the cache.
     path.unlink()
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
-        steckbriefe.post_build(directory, renderer, site)
+        steckbriefe.post_build(build, site)
     assert path.read_bytes() == first
     assert any("Zwischenspeicher" in r.getMessage() for r in caplog.records)
 
@@ -168,15 +168,16 @@ def test_mso_pdf_0_skips_the_pdf_and_says_so(small_project, caplog):
     settings = dataclasses.replace(directory.settings, pdf=False)
     directory = load_directory(settings)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.verzeichnis"):
-        steckbriefe.post_build(directory, Renderer(directory, settings), project / "site")
+        steckbriefe.post_build(Site(directory), project / "site")
     assert not (project / "site" / steckbriefe.PDF).exists()
     assert any("übersprungen" in r.getMessage() for r in caplog.records)
-    page = next(o for o in steckbriefe.outputs(directory, Renderer(directory, settings)) if o.is_page)
-    assert "steckbriefe.pdf" not in page.content, "no link to a PDF that was not built"
+    build = Site(directory)
+    page = next(o for o in steckbriefe.outputs(build) if isinstance(o, PageSpec))
+    assert "steckbriefe.pdf" not in build.renderer.page(page), "no link to a PDF that was not built"
 
 
 def test_installed_fonts_cover_the_scripts_of_the_data(directory):
-    text = steckbriefe.document(directory, Renderer(directory, directory.settings))
+    text = steckbriefe.document(Site(directory))
     assert pdf.missing_scripts(text, pdf.installed_fonts()) == {}, "install fonts-noto-core"
 
 

@@ -1,28 +1,128 @@
 """Settings of one city's directory: the `extra.verzeichnis` section of mkdocs.yml plus the environment.
 
-Everything city-specific lives there, so that another Kommune changes configuration, not code.
+Everything city-specific lives there, so that another Kommune changes configuration, not code. The section
+is declared once, with types and defaults, as a MkDocs `Config` (`VerzeichnisConfig`); the build and the
+`mso` command both read mkdocs.yml through MkDocs' own loader, so `INHERIT` and `!ENV` work the same way.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 import os
-from dataclasses import dataclass, field, fields
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mkdocs.config import base
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import ConfigurationError
 
 STICHTAG_ENV = "MSO_STICHTAG"
 PDF_ENV = "MSO_PDF"
+SECTION = "extra.verzeichnis"
 
 
 class ConfigError(Exception):
     """A German message about mkdocs.yml or the environment."""
 
 
+# Options with German messages. MkDocs' own options answer in English.
+
+class _Option(base.BaseConfigOption):
+    """Without a default the option is required (as in MkDocs' class-based configs); absent gives the default."""
+
+    def __init__(self, default: Any = None):
+        super().__init__()
+        self.default = default
+
+    def validate(self, value: object, /) -> Any:
+        if self.default is None and value in (None, ""):
+            raise ValidationError("fehlt. Tragen Sie einen Wert ein.")
+        if value is None:
+            return self.default
+        return self.run_validation(value)
+
+
+class Text(_Option):
+    def run_validation(self, value: object, /) -> str:
+        if not isinstance(value, str):
+            raise ValidationError(f"muss ein Text sein, nicht {_shown(value)}. Setzen Sie ihn in Anführungszeichen.")
+        return value
+
+
+class PositiveInt(_Option):
+    def run_validation(self, value: object, /) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValidationError(f"muss eine ganze Zahl über 0 sein, nicht {_shown(value)}.")
+        return value
+
+
+class Texts(_Option):
+    """A mapping `name: Text`."""
+
+    def run_validation(self, value: object, /) -> dict[str, str]:
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in value.items()):
+            raise ValidationError("muss aus Texten der Form `name: Text` bestehen.")
+        return dict(value)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"die Zahl {value}"
+    if isinstance(value, (list, dict)):
+        return "eine Liste" if isinstance(value, list) else "eine Gruppe von Feldern"
+    return f"„{value}“"
+
+
+class VerzeichnisConfig(base.Config):
+    """`extra.verzeichnis` in mkdocs.yml: every setting, its type and its default."""
+
+    stadt = Text()
+    herausgeber = Text()
+    kontakt_email = Text()
+    kontakt_telefon = Text("")
+    kontakt_adresse = Text("")
+    kontakt_url = Text("")
+    daten = Text("organisations")  # folder of the profiles, relative to mkdocs.yml
+    schema = Text("schema/organisation.schema.json")
+    monate_bis_bestaetigung = PositiveInt(12)
+    monate_bis_ausblenden = PositiveInt(24)
+    lizenz_name = Text("Datenlizenz Deutschland – Namensnennung – Version 2.0")
+    lizenz_url = Text("https://www.govdata.de/dl-de/by-2-0")
+    # For docs/datenschutz.md; when empty, mso/placeholders.py says what applies instead.
+    datenschutz_verantwortlich = Text("")
+    datenschutzbeauftragter = Text("")
+    aufsichtsbehoerde = Text("")
+    hoster = Text("")
+    protokolle = Text("")
+    texte = Texts({})
+
+    def problems(self) -> list[str]:
+        """Validate every option and return all problems in German (MkDocs stops at the first)."""
+        found = []
+        for key, option in self._schema:  # private in MkDocs 1.6.1 (pinned): the declared options in order
+            try:
+                self[key] = option.validate(self.get(key))
+            except ValidationError as exc:
+                found.append(f"`{SECTION}.{key}` {exc}")
+        known = ", ".join(sorted(self._schema_keys))
+        found += [f"`{SECTION}.{key}` ist unbekannt. Erlaubt sind: {known}."
+                  for key in sorted(set(self.keys()) - self._schema_keys)]
+        if not found and self.monate_bis_ausblenden <= self.monate_bis_bestaetigung:
+            found.append("`monate_bis_ausblenden` muss größer sein als `monate_bis_bestaetigung`.")
+        return found
+
+
 @dataclass(frozen=True)
 class Settings:
+    """The validated settings of one build, with paths resolved and the Stichtag fixed."""
+
     root: Path
     stichtag: datetime.date
     stadt: str
@@ -35,9 +135,8 @@ class Settings:
     kontakt_telefon: str = ""
     kontakt_adresse: str = ""
     kontakt_url: str = ""
-    lizenz_name: str = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
-    lizenz_url: str = "https://www.govdata.de/dl-de/by-2-0"
-    # For docs/datenschutz.md; when empty, mso/placeholders.py says what applies instead.
+    lizenz_name: str = ""
+    lizenz_url: str = ""
     datenschutz_verantwortlich: str = ""
     datenschutzbeauftragter: str = ""
     aufsichtsbehoerde: str = ""
@@ -58,78 +157,85 @@ class Settings:
         return german_date(self.stichtag)
 
 
-_REQUIRED = ("stadt", "herausgeber", "kontakt_email")
-_KINDS = {"int": int, "dict[str, str]": dict}  # everything else is text (paths too)
-
-
-def _type_problems(key: str, value: Any, kind: type) -> list[str]:
-    if kind is int:
-        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-        return [] if ok else [f"`extra.verzeichnis.{key}` muss eine ganze Zahl über 0 sein."]
-    if kind is dict:
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        return [] if ok else [f"`extra.verzeichnis.{key}` muss aus Texten der Form `name: Text` bestehen."]
-    return [] if isinstance(value, str) else [f"`extra.verzeichnis.{key}` muss ein Text sein."]
-_PATHS = ("daten", "schema")
-
-
-def from_mapping(section: dict[str, Any] | None, root: Path, *, site_url: str = "",
-                 environ: dict[str, str] | None = None) -> Settings:
-    """Build Settings from the `extra.verzeichnis` mapping; raise ConfigError with every problem."""
+def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str = "",
+                 environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the `extra.verzeichnis` mapping and the environment; ConfigError lists every problem."""
     environ = os.environ if environ is None else environ
-    if section is not None and not isinstance(section, dict):
-        raise ConfigError("`extra.verzeichnis` in mkdocs.yml muss aus Einstellungen der Form `name: Wert` bestehen.")
-    section = dict(section or {})
-    kinds = {f.name: _KINDS.get(str(f.type), str) for f in fields(Settings)}
-    known = set(kinds) - {"root", "stichtag", "site_url", "pdf"}
-    problems = [f"`extra.verzeichnis.{k}` ist unbekannt. Erlaubt sind: {', '.join(sorted(known))}."
-                for k in section if k not in known]
-    problems += [f"`extra.verzeichnis.{k}` fehlt." for k in _REQUIRED if not section.get(k)]
-    for key in sorted(known & set(section)):
-        problems += _type_problems(key, section[key], kinds[key])
-    stichtag = datetime.date.today()
-    if environ.get(STICHTAG_ENV):
-        try:
-            stichtag = datetime.date.fromisoformat(environ[STICHTAG_ENV])
-        except ValueError:
-            problems.append(f"{STICHTAG_ENV}={environ[STICHTAG_ENV]!r} ist kein Datum. Schreiben Sie es als "
-                            "JJJJ-MM-TT, zum Beispiel MSO_STICHTAG=2026-11-22.")
-    if section.get("monate_bis_ausblenden", 24) <= section.get("monate_bis_bestaetigung", 12) and not problems:
-        problems.append("`monate_bis_ausblenden` muss größer sein als `monate_bis_bestaetigung`.")
+    if section is not None and not isinstance(section, Mapping):
+        raise ConfigError(f"`{SECTION}` in mkdocs.yml muss aus Einstellungen der Form `name: Wert` bestehen.")
+    options = VerzeichnisConfig()
+    options.load_dict(dict(section or {}))
+    problems = options.problems()
+    stichtag, problem = stichtag_from(environ)
+    problems += [problem] if problem else []
     if problems:
         raise ConfigError("Die Einstellungen in mkdocs.yml sind fehlerhaft:\n- " + "\n- ".join(problems))
-    values = {k: v for k, v in section.items() if k in known}
-    for key in _PATHS:
-        values[key] = (root / values.get(key, "organisations" if key == "daten" else
-                                         "schema/organisation.schema.json")).resolve()
+    values = {key: options[key] for key in options._schema_keys}
+    values["daten"] = (root / values["daten"]).resolve()
+    values["schema"] = (root / values["schema"]).resolve()
     return Settings(root=root.resolve(), stichtag=stichtag, site_url=site_url,
                     pdf=environ.get(PDF_ENV, "1") != "0", **values)
 
 
-def from_mkdocs_file(path: Path, environ: dict[str, str] | None = None) -> Settings:
-    """For the command line: read the same section from mkdocs.yml without running MkDocs."""
+def stichtag_from(environ: Mapping[str, str]) -> tuple[datetime.date, str | None]:
+    """The Stichtag: MSO_STICHTAG if set, else today; with a German problem if it cannot be used."""
+    text = environ.get(STICHTAG_ENV, "")
+    if not text:
+        return datetime.date.today(), None
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path} konnte nicht gelesen werden ({exc.strerror}).") from None
+        return datetime.date.fromisoformat(text), None
+    except ValueError:
+        return datetime.date.today(), (f"{STICHTAG_ENV}={text!r} ist kein Datum. Schreiben Sie es als JJJJ-MM-TT, "
+                                       "zum Beispiel MSO_STICHTAG=2026-11-22.")
+
+
+def from_mkdocs_config(config: Any, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from a loaded MkDocs configuration (the hook's `config`, or `load_mkdocs`)."""
+    root = Path(config.config_file_path).parent
+    return from_mapping((config.extra or {}).get("verzeichnis"), root, site_url=config.site_url or "",
+                        environ=environ)
+
+
+def load_mkdocs(path: Path) -> Any:
+    """mkdocs.yml read by MkDocs itself (INHERIT, !ENV, plugins), without building; German errors."""
+    from mkdocs.config import load_config
+
+    messages: list[str] = []
+    handler = _Collect(messages)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
     try:
-        data = yaml.load(text, Loader=_TolerantLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", Zeile {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: Die YAML-Syntax ist fehlerhaft.") from None
-    extra = data.get("extra") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or not isinstance(extra or {}, dict):
-        raise ConfigError(f"{path}: Die Datei muss aus Einstellungen der Form `name: Wert` bestehen.")
-    section = (extra or {}).get("verzeichnis")
-    return from_mapping(section, path.parent, site_url=data.get("site_url") or "", environ=environ)
+        return load_config(str(path))
+    except (ConfigurationError, SystemExit, OSError) as exc:
+        detail = "; ".join(messages) or str(exc)
+        if "parsing the configuration file" in detail:
+            line = re.search(r"line (\d+)", detail)
+            where = f", Zeile {line.group(1)}" if line else ""
+            raise ConfigError(f"{path}{where}: Die YAML-Syntax ist fehlerhaft. Prüfen Sie Einrückung, "
+                              f"Doppelpunkte und Anführungszeichen (technisch: {detail}).") from None
+        raise ConfigError(f"{path} ist fehlerhaft; MkDocs meldet: {detail}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!ENV` or `!!python/name:` tags; they do not matter here."""
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors while it loads the configuration, instead of printing them."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+def from_mkdocs_file(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """For the command line and tests: the settings in mkdocs.yml, read as MkDocs reads them."""
+    if not path.is_file():
+        raise ConfigError(f"{path} gibt es nicht.")
+    return from_mkdocs_config(load_mkdocs(path), environ)
 
 
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",

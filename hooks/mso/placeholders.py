@@ -1,13 +1,16 @@
 """Live values in hand-written pages: `{{ verzeichnis.veroeffentlicht }}` becomes the computed number.
 
-Hand-written text never carries a typed number; an unknown name is an error, not a blank.
+Hand-written text never carries a typed number; an unknown name is an error, not a blank. Text values are
+put into the Markdown (they may stand in headings and links). A fragment (HTML made by a view, such as
+the ways in on the start page) stands on a line of its own: the Markdown gets a marker, and the rendered
+HTML replaces that marker after Markdown has run, so generated HTML is never parsed as Markdown.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .model import Directory
 
@@ -15,6 +18,7 @@ PATTERN = re.compile(r"\{\{\s*verzeichnis\.([a-z_]+)\s*\}\}")
 
 
 def values(directory: Directory) -> dict[str, str]:
+    """Every text value by name: the counts, the Stichtag and the settings hand-written pages may show."""
     settings = directory.settings
     result = {key: str(value) for key, value in dataclasses.asdict(directory.counts).items()}
     result.update(
@@ -29,8 +33,6 @@ def values(directory: Directory) -> dict[str, str]:
         **privacy_values(settings),
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
-    from .views.listings import start_page_values  # late: views import the model, not the other way round
-    result.update(start_page_values(directory))
     return result
 
 
@@ -47,12 +49,25 @@ def privacy_values(settings) -> dict[str, str]:
     )
 
 
-def fill(markdown: str, known: dict[str, str], on_unknown: Callable[[str], None]) -> str:
+def marker(name: str) -> str:
+    """What a fragment's placeholder becomes in the Markdown; Python-Markdown keeps it as a raw HTML block."""
+    return f'<div data-mso-fragment="{name}"></div>'
+
+
+def fill(markdown: str, known: dict[str, str], fragments: Collection[str],
+         on_unknown: Callable[[str], None]) -> str:
+    """Replace text placeholders by their values and fragment placeholders by their markers."""
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name in fragments:
+            return "\n\n" + marker(name) + "\n\n"
         if name not in known:
             on_unknown(name)
             return match.group(0)
         return known[name]
 
     return PATTERN.sub(replace, markdown)
+
+
+def names(known: dict[str, str], fragments: Collection[str]) -> str:
+    return ", ".join(sorted([*known, *fragments]))

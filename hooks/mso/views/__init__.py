@@ -1,7 +1,7 @@
-"""Views: each module turns the Directory into generated files (pages, data, PDF).
+"""Views: each module turns the Site (the Directory of one build) into generated pages and files.
 
-A view module has `outputs(directory, renderer) -> Iterable[Output]` and may have
-`post_build(directory, renderer, site_dir)` for work that needs the built site folder.
+A view module has `outputs(site) -> Iterable[PageSpec | Asset]`, and may have `fragments(site)` for
+HTML that hand-written pages place, and `post_build(site, site_dir)` for work on the built site folder.
 """
 
 from __future__ import annotations
@@ -9,22 +9,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import Directory
-from .base import Output, Renderer
 from . import daten, directory, listings, mitmachen, profile, steckbriefe, zahlen
+from .base import Asset, Fragment, PageSpec, Renderer, Site
 
 VIEWS = (profile, directory, listings, zahlen, daten, steckbriefe, mitmachen)
 
-__all__ = ["VIEWS", "Output", "Renderer", "all_outputs", "post_build"]
+__all__ = ["VIEWS", "Asset", "Fragment", "PageSpec", "Renderer", "Site", "all_outputs", "all_fragments",
+           "post_build"]
 
 
-def all_outputs(dir_: Directory, renderer: Renderer) -> Iterator[Output]:
+def all_outputs(site: Site) -> Iterator[PageSpec | Asset]:
     for view in VIEWS:
-        yield from view.outputs(dir_, renderer)
+        yield from view.outputs(site)
 
 
-def post_build(dir_: Directory, renderer: Renderer, site_dir: Path) -> None:
+def all_fragments(site: Site) -> Iterator[Fragment]:
+    for view in VIEWS:
+        yield from getattr(view, "fragments", lambda _: ())(site)
+
+
+def post_build(site: Site, site_dir: Path) -> None:
     for view in VIEWS:
         hook = getattr(view, "post_build", None)
         if hook is not None:
-            hook(dir_, renderer, site_dir)
+            hook(site, site_dir)

@@ -1,9 +1,17 @@
-"""What views share: the Output record, the Jinja renderer and URL helpers."""
+"""What views share: the values they yield (PageSpec, Asset, Fragment), the Jinja renderer, the Site of one
+build and URL helpers.
+
+Generated pages never carry profile text through YAML or Markdown: a view describes a page as a PageSpec,
+the hook registers it as a stub file, sets `page.meta` from `PageSpec.meta()` and puts the HTML rendered
+here in place of the (empty) Markdown result.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +19,8 @@ import jinja2
 import markupsafe
 import phonenumbers
 
-from .. import text
-from ..config import Settings, german_date
+from .. import history, text
+from ..config import german_date
 from ..model import Directory, Entry
 from ..schema import Term
 from ..slugs import slugify
@@ -24,31 +32,64 @@ FACET_PATHS = {"stadtbezirk": "stadtbezirke", "themen": "themen", "sprachen": "s
                "herkunft": "herkunft", "zielgruppen": "zielgruppen"}
 FACET_TITLES = {"stadtbezirk": "Stadtbezirk", "themen": "Thema", "sprachen": "Sprache",
                 "herkunft": "Herkunft / Community", "zielgruppen": "Zielgruppe"}
+FULL_WIDTH = ("navigation", "toc")  # Material's `hide`: no side navigation, no table of contents
 
 
 @dataclass(frozen=True)
-class Output:
-    """A generated file: `path` is relative to docs/ (`vereine/abc.md`), content is text or bytes."""
+class PageSpec:
+    """A generated page: where it lives, the template that renders its body, and what the theme shows.
+
+    `path` is the source path relative to docs/ (`vereine/abc.md`). `title` and `description` are plain
+    text, possibly from a profile; `meta()` escapes them for the theme, which does not autoescape.
+    """
+
+    path: str
+    template: str
+    title: str
+    description: str = ""
+    hide: tuple[str, ...] = ()
+    search: Mapping[str, Any] | None = None  # Material's per-page search options: {"exclude": True}, {"boost": 5}
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    def meta(self) -> dict[str, Any]:
+        """`page.meta` for MkDocs and the theme, set directly instead of through front matter."""
+        meta: dict[str, Any] = {"title": str(markupsafe.escape(self.title))}
+        if self.description:
+            meta["description"] = str(markupsafe.escape(self.description))
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        if self.search is not None:
+            meta["search"] = dict(self.search)
+        return meta
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A generated file that is not a page (JSON, CSV, CSS, SVG); `path` is relative to docs/."""
 
     path: str
     content: str | bytes
 
-    @property
-    def is_page(self) -> bool:
-        return self.path.endswith(".md")
+
+@dataclass(frozen=True)
+class Fragment:
+    """HTML that a hand-written page places with `{{ verzeichnis.<name> }}` on a line of its own."""
+
+    name: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
 
 
 def page_url(src_path: str) -> str:
-    """The site URL (relative to the root, directory URLs) of a generated Markdown page."""
+    """The site URL (relative to the root, directory URLs) of a page's source path."""
     stem = src_path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
+        return stem.removesuffix("index")
     return stem + "/"
 
 
 def relative_root(src_path: str) -> str:
-    """`../../` from the page built from `src_path` back to the site root."""
+    """`../../` from the page built from `src_path` (or the file at `src_path`) back to the site root."""
     depth = page_url(src_path).count("/") if src_path.endswith(".md") else src_path.count("/")
     return "../" * depth
 
@@ -70,18 +111,6 @@ def web_href(url: str) -> str:
     return url if url.lower().startswith(("https://", "http://")) else "#"
 
 
-def front_matter(**values: Any) -> str:
-    """YAML front matter; values are written as JSON, which YAML reads unchanged.
-
-    The theme writes `title` and `description` into <title> and <meta> without escaping (MkDocs does not
-    autoescape theme templates), and profile names are untrusted: so those two are HTML-escaped here.
-    """
-    values = {key: str(markupsafe.escape(value)) if key in ("title", "description") and isinstance(value, str)
-              else value for key, value in values.items()}
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
-    return "\n".join(lines + ["---", ""])
-
-
 def json_for_script(data: Any) -> str:
     """JSON that is safe inside <script>: no `</script>` or `<!--` can be formed."""
     return (json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -91,15 +120,15 @@ def json_for_script(data: Any) -> str:
 class Renderer:
     """Jinja with autoescaping and the helpers templates need."""
 
-    def __init__(self, directory: Directory, settings: Settings):
+    def __init__(self, directory: Directory):
         self.directory = directory
-        self.settings = settings
+        self.settings = directory.settings
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
                                 date_de=german_date, tel_href=tel_href, web_href=web_href, json_script=json_for_script)
-        self.env.globals.update(settings=settings, counts=directory.counts,
+        self.env.globals.update(settings=self.settings, counts=directory.counts,
                                 term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
                                 language=self.language)
 
@@ -110,20 +139,30 @@ class Renderer:
         return self.directory.schema.vocab["sprache"][code]
 
     def render(self, template: str, **context: Any) -> str:
-        html = self.env.get_template(template).render(**context)
-        # Python-Markdown treats a blank line as the end of a raw HTML block.
-        return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+        return self.env.get_template(template).render(**context)
 
-    def page(self, src_path: str, template: str, *, title: str, description: str = "",
-             search_boost: float | None = None, **context: Any) -> Output:
-        meta: dict[str, Any] = {"title": title}
-        if description:
-            meta["description"] = description
-        if search_boost is not None:
-            meta["search"] = {"boost": search_boost}
-        body = self.render(template, base=relative_root(src_path), **context)
-        return Output(src_path, front_matter(**meta) + "\n" + body)
+    def page(self, spec: PageSpec) -> str:
+        """The HTML body of a generated page; `base` leads from the page back to the site root."""
+        return self.render(spec.template, base=relative_root(spec.path), **spec.context)
 
-    @staticmethod
-    def summary(entry: Entry, limit: int = 180) -> str:
-        return text.shorten(text.plain(entry.beschreibung["de"]), limit)
+    def fragment(self, fragment: Fragment, page_path: str) -> str:
+        return self.render(fragment.template, base=relative_root(page_path), **fragment.context)
+
+
+class Site:
+    """One build: the Directory, its renderer and what several views need, computed once."""
+
+    def __init__(self, directory: Directory):
+        self.directory = directory
+        self.settings = directory.settings
+        self.renderer = Renderer(directory)
+
+    @cached_property
+    def history(self) -> history.History:
+        """The count history from git (the count page and zahlen.json both show it)."""
+        return history.compute(self.directory)
+
+
+def summary(entry: Entry, limit: int = 180) -> str:
+    """The start of the German description as plain text."""
+    return text.shorten(text.plain(entry.beschreibung["de"]), limit)

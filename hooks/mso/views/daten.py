@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Directory, Entry
 from . import zahlen
-from .base import Output, Renderer
+from .base import Asset, PageSpec, Site
 
 FOLDER = "daten"
 SCHEMA_FILE = "organisation.schema.json"
@@ -161,8 +161,9 @@ def vereine_csv(directory: Directory) -> bytes:
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def zahlen_json(directory: Directory) -> str:
-    figures = zahlen.figures(directory)
+def zahlen_json(site: Site) -> str:
+    directory = site.directory
+    figures = zahlen.figures(site)
     c, s = directory.counts, directory.settings
     hist = figures["history"]
     data = {
@@ -188,29 +189,31 @@ def zahlen_json(directory: Directory) -> str:
     return dump_json(data)
 
 
-def badge_svg(directory: Directory, renderer: Renderer) -> str:
+def badge_svg(site: Site) -> str:
+    directory = site.directory
     count = str(directory.counts.veroeffentlicht)
     word = "Migrantenorganisation" if count == "1" else "Migrantenorganisationen"
     # widths at 11 px DejaVu Sans / Verdana: about 7 units a digit, 6.6 a letter
     left = round(len(count) * 7 + 12)
     right = round(len(word) * 6.6 + 12)
-    return renderer.env.get_template("daten_badge.svg").render(
+    return site.renderer.render("daten_badge.svg",
         count=count, word=word, left=left, right=right, width=left + right,
         stadt=directory.settings.stadt).strip() + "\n"
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
-    yield Output(f"{FOLDER}/vereine.json", vereine_json(directory))
-    yield Output(f"{FOLDER}/vereine.csv", vereine_csv(directory))
-    yield Output(f"{FOLDER}/zahlen.json", zahlen_json(directory))
-    yield Output(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes())
-    yield Output(f"{FOLDER}/badge.svg", badge_svg(directory, renderer))
+def outputs(site: Site) -> Iterator[Asset | PageSpec]:
+    directory = site.directory
+    yield Asset(f"{FOLDER}/vereine.json", vereine_json(directory))
+    yield Asset(f"{FOLDER}/vereine.csv", vereine_csv(directory))
+    yield Asset(f"{FOLDER}/zahlen.json", zahlen_json(site))
+    yield Asset(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes())
+    yield Asset(f"{FOLDER}/badge.svg", badge_svg(site))
     fields = [(name, directory.schema.title((name,)), directory.schema.subschema((name,)).get("description", ""))
               for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
-    yield renderer.page(
+    yield PageSpec(
         f"{FOLDER}/index.md", "daten.html", title="Offene Daten",
         description=f"Die veröffentlichten Vereine und alle Zahlen des Verzeichnisses als JSON und CSV, "
                     f"zur freien Nutzung unter {directory.settings.lizenz_name}.",
-        csv_columns=CSV_COLUMNS, fields=fields, licence=licence(directory), site=site_url(directory),
-        badge_code=f'<img src="{site_url(directory)}{FOLDER}/badge.svg" alt="Zahl der Migrantenorganisationen '
-                   f'im Verzeichnis {directory.settings.stadt}" height="20">')
+        context=dict(csv_columns=CSV_COLUMNS, fields=fields, licence=licence(directory), site=site_url(directory),
+                     badge_code=f'<img src="{site_url(directory)}{FOLDER}/badge.svg" alt="Zahl der '
+                                f'Migrantenorganisationen im Verzeichnis {directory.settings.stadt}" height="20">'))

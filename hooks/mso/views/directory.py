@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import search_text
 from ..model import FACETS, Directory, Entry
-from .base import FACET_TITLES, Output, Renderer, front_matter, relative_root
+from .base import FACET_TITLES, FULL_WIDTH, PageSpec, Site
 from .listings import PARAMS, term_label, terms
 
 SRC = "vereine/index.md"
@@ -45,12 +45,11 @@ def filter_data(directory: Directory) -> dict[str, Any]:
     }
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
+def outputs(site: Site) -> Iterator[PageSpec]:
+    directory = site.directory
     groups = [(key, anchor(key), list(items)) for key, items in groupby(directory.entries, key=letter)]
     # The cards are indexed on the profile pages; here they would only crowd the search results.
-    meta = front_matter(title="Vereine", hide=["navigation", "toc"], search={"exclude": True},
-                        description=f"Alle {directory.counts.veroeffentlicht} veröffentlichten Vereine von A bis Z, "
-                                    "mit Filtern nach Stadtbezirk, Thema, Sprache, Herkunft und Zielgruppe.")
-    body = renderer.render("directory.html", base=relative_root(SRC), groups=groups, facets=facets(directory),
-                           data=filter_data(directory))
-    yield Output(SRC, meta + "\n" + body)
+    yield PageSpec(SRC, "directory.html", title="Vereine", hide=FULL_WIDTH, search={"exclude": True},
+                   description=f"Alle {directory.counts.veroeffentlicht} veröffentlichten Vereine von A bis Z, "
+                               "mit Filtern nach Stadtbezirk, Thema, Sprache, Herkunft und Zielgruppe.",
+                   context=dict(groups=groups, facets=facets(directory), data=filter_data(directory)))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..model import FACETS, VOCABULARY_OF, Directory, sort_key
 from ..schema import Term
-from .base import FACET_PATHS, Output, Renderer, facet_url, front_matter, relative_root
+from .base import FACET_PATHS, FULL_WIDTH, Fragment, PageSpec, Site, facet_url
 
 # facet → (title of the index page, sentence before the term on a listing page)
 INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine nach Thema",
@@ -18,7 +18,6 @@ INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine na
                 "zielgruppen": "Vereine nach Zielgruppe"}
 CHOOSE = {"stadtbezirk": "einen Stadtbezirk", "themen": "ein Thema", "sprachen": "eine Sprache",
           "herkunft": "eine Herkunft oder Community", "zielgruppen": "eine Zielgruppe"}
-HIDE = ["navigation", "toc"]  # the generated pages use the full width
 # URL parameter of /vereine/ for each facet (directory.js reads the same names)
 PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache", "herkunft": "herkunft",
           "zielgruppen": "zielgruppe"}
@@ -53,36 +52,31 @@ def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
     return items
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
+def outputs(site: Site) -> Iterator[PageSpec]:
+    directory = site.directory
     for facet in FACETS:
         items = terms(directory, facet)
         folder = FACET_PATHS[facet]
-        src = f"{folder}/index.md"
-        meta = front_matter(title=INDEX_TITLES[facet], hide=HIDE,
-                            description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.")
-        body = renderer.render("listing_index.html", base=relative_root(src), facet=facet,
-                               used=[(t, n) for t, n in items if n], empty=[t for t, n in items if not n],
-                               label=term_label, choose=CHOOSE[facet])
-        yield Output(src, meta + "\n" + body)
+        yield PageSpec(f"{folder}/index.md", "listing_index.html", title=INDEX_TITLES[facet], hide=FULL_WIDTH,
+                       description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.",
+                       context=dict(facet=facet, used=[(t, n) for t, n in items if n],
+                                    empty=[t for t, n in items if not n], label=term_label, choose=CHOOSE[facet]))
         for term, count in items:
-            entries = directory.with_term(facet, term.value)
             title = page_title(facet, term)
-            src = facet_url(facet, term.value).rstrip("/") + ".md"
             # Out of Material's search: the cards would repeat every profile's text in the results.
-            meta = front_matter(title=title, description=f"{title}: {count} im Verzeichnis.", hide=HIDE,
-                                search={"exclude": True})
-            body = renderer.render("listing.html", base=relative_root(src), facet=facet, term=term, entries=entries,
-                                   label=term_label(facet, term), param=PARAMS[facet],
-                                   index_title=INDEX_TITLES[facet], index_url=f"{folder}/")
-            yield Output(src, meta + "\n" + body)
+            yield PageSpec(facet_url(facet, term.value).rstrip("/") + ".md", "listing.html", title=title,
+                           description=f"{title}: {count} im Verzeichnis.", hide=FULL_WIDTH,
+                           search={"exclude": True},
+                           context=dict(facet=facet, term=term, entries=directory.with_term(facet, term.value),
+                                        label=term_label(facet, term), param=PARAMS[facet],
+                                        index_title=INDEX_TITLES[facet], index_url=f"{folder}/"))
 
 
-def start_page_values(directory: Directory) -> dict[str, str]:
+def fragments(site: Site) -> Iterator[Fragment]:
     """`{{ verzeichnis.start_wege }}` on the start page: the ways in by Stadtbezirk, Thema and Sprache."""
-    renderer = Renderer(directory, directory.settings)
+    directory = site.directory
     languages = sorted(directory.facet("sprachen"), key=lambda item: (-item[1], sort_key(item[0].name)))
-    html = renderer.render("start_wege.html", base="", label=term_label,
-                           bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
-                           themen=[(t, n) for t, n in terms(directory, "themen") if n],
-                           sprachen=languages[:12], alle_sprachen=len(languages))
-    return {"start_wege": html.strip()}
+    yield Fragment("start_wege", "start_wege.html", dict(
+        label=term_label, bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
+        themen=[(t, n) for t, n in terms(directory, "themen") if n],
+        sprachen=languages[:12], alle_sprachen=len(languages)))

@@ -14,31 +14,33 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..fields import Field, example_yaml, profile_fields
-from ..model import Directory, Entry
-from .base import Output, Renderer
+from ..config import ConfigError
+from ..model import Entry
+from .base import Asset, PageSpec, Site
 
 PREFILL_FOLDER = "mitmachen/vereine"
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterable[Output]:
+def outputs(site: Site) -> Iterable[PageSpec | Asset]:
+    directory = site.directory
     fields = profile_fields(directory.schema)
     reference = profile_fields(directory.schema, include_internal=True)
-    yield renderer.page("mitmachen/index.md", "mitmachen.html", title="Mitmachen",
-                        description=f"So kommt Ihr Verein ins MSO-Verzeichnis {renderer.settings.stadt}: "
-                                    "Bedingungen, Formular, Änderungen und Löschung.",
-                        fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported)
-    yield renderer.page("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
-                        fields=fields, search_boost=0.5)
-    yield renderer.page("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils",
-                        description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
-                        fields=reference, example=example_yaml)
+    yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen",
+                   description=f"So kommt Ihr Verein ins MSO-Verzeichnis {site.settings.stadt}: "
+                               "Bedingungen, Formular, Änderungen und Löschung.",
+                   context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported))
+    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
+                   search={"boost": 0.5}, context=dict(fields=fields))
+    yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils",
+                   description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
+                   context=dict(fields=reference, example=example_yaml))
     for entry in directory.entries:
-        yield Output(f"{PREFILL_FOLDER}/{entry.slug}.json",
-                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
+        yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
+                    json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
 
 
 def _unsupported(field: Field) -> str:
-    raise ValueError(f"Das Formular kann das Feld `{field.name}` (Art {field.kind}) nicht darstellen. "
+    raise ConfigError(f"Das Formular kann das Feld `{field.name}` (Art {field.kind}) nicht darstellen. "
                      "Ergänzen Sie hooks/mso/templates/mitmachen_form.html.")
 
 

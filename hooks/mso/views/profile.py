@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import search_text
-from ..model import Directory, Entry
-from .base import Output, Renderer, front_matter, relative_root, tel_href
+from ..model import Entry
+from .base import FULL_WIDTH, PageSpec, Site, summary, tel_href
 
 SEARCH_BOOST = 5  # profiles rank above hand-written pages for their names
 SEARCH_FIELD = "suchwoerter"  # extra lunr field in mkdocs.yml (plugins.search.fields): indexed, never shown
@@ -19,29 +19,28 @@ def src_path(entry: Entry) -> str:
     return f"vereine/{entry.slug}.md"
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
-    for entry in directory.entries:
-        src = src_path(entry)
+def outputs(site: Site) -> Iterator[PageSpec]:
+    for entry in site.directory.entries:
         # Without the side navigation and table of contents the Steckbrief gets the full width.
-        meta = front_matter(title=entry.name, description=renderer.summary(entry, 155),
-                            search={"boost": SEARCH_BOOST}, hide=["navigation", "toc"])
-        body = renderer.render("profile.html", base=relative_root(src), entry=entry,
-                               json_ld=json_ld(entry, renderer), keywords=search_text.keywords(entry, directory))
-        yield Output(src, meta + "\n" + body)
+        yield PageSpec(src_path(entry), "profile.html", title=entry.name, description=summary(entry, 155),
+                       hide=FULL_WIDTH, search={"boost": SEARCH_BOOST},
+                       context=dict(entry=entry, json_ld=json_ld(entry, site),
+                                    keywords=search_text.keywords(entry, site.directory)))
 
 
-def json_ld(entry: Entry, renderer: Renderer) -> dict[str, Any]:
+def json_ld(entry: Entry, site: Site) -> dict[str, Any]:
     """schema.org NGO, built from public fields only."""
-    site = renderer.settings.site_url.rstrip("/")
+    settings = site.settings
+    address = settings.site_url.rstrip("/")
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NGO", "name": entry.name,
-        "description": renderer.summary(entry, 500),
+        "description": summary(entry, 500),
         "knowsLanguage": list(entry.sprachen),
-        "areaServed": f"{renderer.settings.stadt}" if entry.stadtbezirk == "stadtweit"
-        else f"{renderer.settings.stadt}-{entry.stadtbezirk}",
+        "areaServed": f"{settings.stadt}" if entry.stadtbezirk == "stadtweit"
+        else f"{settings.stadt}-{entry.stadtbezirk}",
     }
-    if site:
-        data["url"] = f"{site}/vereine/{entry.slug}/"
+    if address:
+        data["url"] = f"{address}/vereine/{entry.slug}/"
     if entry.kurzname:
         data["alternateName"] = entry.kurzname
     if "email" in entry.kontakt:
@@ -64,7 +63,7 @@ def json_ld(entry: Entry, renderer: Renderer) -> dict[str, Any]:
     return data
 
 
-def post_build(directory: Directory, renderer: Renderer, site_dir: Path) -> None:
+def post_build(site: Site, site_dir: Path) -> None:
     """Move each profile's hidden search words out of the text Material shows in results, into their own field.
 
     The words stay in the index (a field listed under `plugins.search.fields` in mkdocs.yml is indexed by
@@ -74,7 +73,7 @@ def post_build(directory: Directory, renderer: Renderer, site_dir: Path) -> None
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    words = {f"vereine/{e.slug}/": search_text.keywords(e, directory) for e in directory.entries}
+    words = {f"vereine/{e.slug}/": search_text.keywords(e, site.directory) for e in site.directory.entries}
     for doc in index["docs"]:
         keywords = words.get(doc["location"])
         if keywords is not None:

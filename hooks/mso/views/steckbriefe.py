@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .. import pdf
 from ..model import Directory, Entry
-from .base import TEMPLATES, Output, Renderer, front_matter
+from .base import TEMPLATES, Asset, PageSpec, Site, relative_root
 
 SRC = "steckbriefe/index.md"
 PDF = "steckbriefe/steckbriefe.pdf"
@@ -34,14 +34,14 @@ def title(directory: Directory) -> str:
     return f"Steckbriefe der Migrantenorganisationen in {directory.settings.stadt}"
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
-    base = "../"
-    body = renderer.render("steckbriefe.html", base=base, **context(
-        directory, link=lambda e: f"{base}vereine/{e.slug}/"))
-    meta = front_matter(title="Steckbriefe", description=f"{title(directory)}: die Broschüre zum Ausdrucken, "
-                        "als Webseite und als barrierefreies PDF.", search={"exclude": True})
-    yield Output(SRC, meta + "\n" + body)
-    yield Output(CSS, stylesheet("broschuere.css", "screen.css"))
+def outputs(site: Site) -> Iterator[PageSpec | Asset]:
+    directory = site.directory
+    base = relative_root(SRC)
+    yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", search={"exclude": True},
+                   description=f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als "
+                               "barrierefreies PDF.",
+                   context=context(directory, link=lambda e: f"{base}vereine/{e.slug}/"))
+    yield Asset(CSS, stylesheet("broschuere.css", "screen.css"))
 
 
 def stylesheet(*names: str) -> str:
@@ -82,22 +82,23 @@ def _qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-def document(directory: Directory, renderer: Renderer) -> str:
+def document(site: Site) -> str:
     """The standalone HTML document the PDF is made from; its links go to the website."""
-    site = site_address(directory)
-    return renderer.env.get_template("steckbriefe_document.html").render(
+    directory = site.directory
+    address = site_address(directory)
+    return site.renderer.render("steckbriefe_document.html",
         title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
         f"{directory.settings.stichtag_text}.", css=Markup(stylesheet("broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
-        **context(directory, link=partial(online_url, site) if site else lambda e: f"#steckbrief-{e.slug}"))
+        **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}"))
 
 
-def post_build(directory: Directory, renderer: Renderer, site_dir: Path) -> None:
-    settings = directory.settings
+def post_build(site: Site, site_dir: Path) -> None:
+    directory, settings = site.directory, site.settings
     if not settings.pdf:
         LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
         return
-    html = document(directory, renderer)
+    html = document(site)
     fonts = pdf.check_fonts(html, LOG)
     key = pdf.cache_key(html, pdf.fonts_fingerprint(fonts))
     cache = settings.root / CACHE

@@ -12,27 +12,16 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from .. import history as history_
 from ..config import german_date
 from ..model import Directory
-from .base import FACET_TITLES, Output, Renderer, facet_url
+from .base import FACET_TITLES, PageSpec, Site, facet_url
 
 BREAKDOWNS = ("stadtbezirk", "themen", "sprachen")
 ALL_TERMS = ("stadtbezirk", "themen")  # show zeros too: "no association in Dornberg" is news
 CHART_MAX_BARS = 20  # the languages chart shows the most frequent; the table has all
 HISTORY_TABLE_MAX_ROWS = 24
-
-_histories: WeakKeyDictionary[Directory, history_.History] = WeakKeyDictionary()
-
-
-def history(directory: Directory) -> history_.History:
-    """The count history, computed once per Directory (the page and zahlen.json both need it)."""
-    if directory not in _histories:
-        _histories[directory] = history_.compute(directory)
-    return _histories[directory]
-
 
 def definitions(directory: Directory) -> list[dict[str, Any]]:
     """Each count with its name and its definition in plain German (DESIGN.md, "Counting")."""
@@ -187,27 +176,28 @@ def history_rows(hist: history_.History) -> tuple[list[history_.Point], bool]:
     return list(reversed(rows)), monthly
 
 
-def figures(directory: Directory) -> dict[str, Any]:
+def figures(site: Site) -> dict[str, Any]:
     """Everything the page and zahlen.json show, as plain data."""
     return dict(
-        definitions=definitions(directory),
-        breakdowns={facet: breakdown(directory, facet) for facet in BREAKDOWNS},
-        history=history(directory),
+        definitions=definitions(site.directory),
+        breakdowns={facet: breakdown(site.directory, facet) for facet in BREAKDOWNS},
+        history=site.history,
     )
 
 
-def outputs(directory: Directory, renderer: Renderer) -> Iterator[Output]:
-    data = figures(directory)
+def outputs(site: Site) -> Iterator[PageSpec]:
+    directory = site.directory
+    data = figures(site)
     hist = data["history"]
     charts = {facet: dict(title=f"Veröffentlichte Vereine nach {FACET_TITLES[facet]}", rows=rows,
                           chart=bar_chart(rows), alt=chart_alt(f"veröffentlichte Vereine nach "
                                                                f"{FACET_TITLES[facet]}", rows))
               for facet, rows in data["breakdowns"].items()}
     rows, monthly = history_rows(hist)
-    yield renderer.page(
+    yield PageSpec(
         "zahlen/index.md", "zahlen.html", title="Zahlen",
         description=(f"{directory.counts.veroeffentlicht} Migrantenorganisationen sind im Verzeichnis "
                      f"veröffentlicht, {directory.counts.erfasst} sind erfasst (Stand: "
                      f"{german_date(directory.stichtag)}). Wie gezählt wird und wie sich die Zahl entwickelt hat."),
-        definitions=data["definitions"], charts=charts, history=hist, line=line_chart(list(hist.points)),
-        history_rows=rows, history_monthly=monthly)
+        context=dict(definitions=data["definitions"], charts=charts, history=hist, line=line_chart(list(hist.points)),
+                     history_rows=rows, history_monthly=monthly))
