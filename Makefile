@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate lock clean
+.PHONY: site test serve validate properdocs lock clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -19,6 +19,10 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/mso validate
+
+# The same site built by ProperDocs, the maintained fork of MkDocs 1.x (docs/technik.md).
+properdocs: $(STAMP)
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
