@@ -58,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="Ein neues Profil aus der Vorlage anlegen.", add_help=False)
     new.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
     new.add_argument("name", metavar="NAME", help="Der Name des Vereins, in Anführungszeichen.")
-    from . import stale  # staff reminders live in their own module
+    from . import intake, stale  # staff reminders and taking in submissions live in their own modules
 
     stale.add_parser(commands)
+    intake.add_parser(commands)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args.paths, settings)
     if args.command == "new":
         return _new(args.name, settings)
+    if args.command == "uebernehmen":
+        return intake.run(args, settings)
     return stale.run(args, settings)
 
 
