@@ -87,19 +87,23 @@ def _asker(auto: bool, stdin_used: bool, stdin: TextIO) -> Callable[[str], bool 
     def ask(question: str) -> bool | None:
         if auto:
             return True
-        stream = stdin
-        if stdin_used:  # the submission came on standard input: ask on the terminal
-            try:
-                stream = open("/dev/tty", encoding="utf-8")  # noqa: SIM115
-            except OSError:
-                return None
-        print(f"{question} [ja/nein] ", end="", flush=True)
-        answer = stream.readline()
-        if not answer:
-            print()
+        if not stdin_used:
+            return _answer(question, stdin)
+        try:  # the submission came on standard input: ask on the terminal
+            with open("/dev/tty", encoding="utf-8") as terminal:
+                return _answer(question, terminal)
+        except OSError:
             return None
-        return answer.strip().lower() in YES
     return ask
+
+
+def _answer(question: str, stream: TextIO) -> bool | None:
+    print(f"{question} [ja/nein] ", end="", flush=True)
+    answer = stream.readline()
+    if not answer:
+        print()
+        return None
+    return answer.strip().lower() in YES
 
 
 class Intake:
@@ -385,6 +389,7 @@ def _next_steps(written: list[Written]) -> str:
               "Veröffentlicht wird mit dem nächsten Bau der Website: nach dem Push durch die CI-Pipeline, sonst mit "
               "`make site` und dem Kopieren von site/ auf den Webserver (Redaktionshandbuch, „Die Website bauen "
               "und veröffentlichen“)."]
-    lines += [f"  {item.path.stem}: {item.published_at}" for item in written]
+    lines += [item.published_at if len(written) == 1 else f"{_display(item.path)}: {item.published_at}"
+              for item in written]
     return "\n".join(lines)
 
