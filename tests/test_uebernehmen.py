@@ -455,3 +455,27 @@ def test_several_files_at_once(project):
     code, output = uebernehmen("a.yml", "b.eml", "--ja")
     assert code == 0, output
     assert output.count("git commit -m") == 2 and output.count("git push") == 1
+
+
+def merged(old_text: str, new_text: str) -> str:
+    from mso.fields import profile_fields
+    from mso.intake.merge import Form, merge
+    from mso.schema import Schema
+
+    schema = Schema(ROOT / "schema" / "organisation.schema.json")
+    form = Form({f.key: f for f in profile_fields(schema)}, tuple(schema.properties))
+    return merge(old_text, yaml.safe_load(old_text), new_text, yaml.safe_load(new_text), form, "alt.yml")
+
+
+def test_merge_puts_new_fields_in_schema_order_and_keeps_comments_of_removed_ones():
+    old = ("name: Verein\n# zum Stadtbezirk: laut Telefonat\nstadtbezirk: Mitte\n# Öffnungszeiten ungewiss\n"
+           "oeffnungszeiten: Dienstags\nintern: x")  # no line end at the end of the file
+    new = "name: Verein\nkurzname: V\nstadtbezirk: Senne\nbarrierefrei: true\n"
+    assert merged(old, new) == ("name: Verein\nkurzname: V\n# zum Stadtbezirk: laut Telefonat\nstadtbezirk: Senne\n"
+                                "# Öffnungszeiten ungewiss\nbarrierefrei: true\nintern: x\n")
+
+
+def test_merge_keeps_defaults_the_form_leaves_out_and_the_old_list_style():
+    old = "name: V\nstatus: aktiv\nsprachen:\n  - de\n  - tr\nnetzwerk_mo: false\n"
+    new = "name: V\nsprachen: [de, ar]\n"
+    assert merged(old, new) == "name: V\nstatus: aktiv\nsprachen:\n  - de\n  - ar\nnetzwerk_mo: false\n"

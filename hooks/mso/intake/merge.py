@@ -95,6 +95,8 @@ def _is_loose(line: str) -> bool:
 def merge(old_text: str, old_plain: dict[str, Any], new_text: str, new_plain: dict[str, Any],
           form: Form, what: str) -> str:
     """The old file with every field the form expresses set as in the submission."""
+    if not old_text.endswith("\n"):
+        old_text += "\n"  # so that a field added at the end starts on a line of its own
     old = load(old_text, what)
     new = load(new_text, "Die Meldung")
     entries, tail = split(old_text, old, what)
