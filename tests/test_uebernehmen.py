@@ -479,3 +479,14 @@ def test_merge_keeps_defaults_the_form_leaves_out_and_the_old_list_style():
     old = "name: V\nstatus: aktiv\nsprachen:\n  - de\n  - tr\nnetzwerk_mo: false\n"
     new = "name: V\nsprachen: [de, ar]\n"
     assert merged(old, new) == "name: V\nstatus: aktiv\nsprachen:\n  - de\n  - ar\nnetzwerk_mo: false\n"
+
+
+def test_an_old_file_ruamel_cannot_read_is_left_alone(project):
+    """`intern` may hold anything; a "date" such as 2026-13-45 is text for the loader but not for ruamel."""
+    Path("download.yml").write_text(change(project, **OPENING), encoding="utf-8")
+    text = zanan(project).read_text(encoding="utf-8").replace("  kontakt: Frau Ahmadi",
+                                                              "  am: 2026-13-45\n  kontakt: Frau Ahmadi")
+    zanan(project).write_text(text, encoding="utf-8")
+    code, output = uebernehmen("download.yml", "--ja")
+    assert code == 1 and "von Hand" in output and "Es wurde nichts geändert" in output
+    assert zanan(project).read_text(encoding="utf-8") == text

@@ -145,6 +145,12 @@ class Intake:
             except MergeError as exc:
                 print(f"{exc}\nEs wurde nichts geändert.")
                 code = EXIT_PROBLEMS
+            except OSError:
+                raise  # cannot write: `mso` says so in German
+            except Exception as exc:  # noqa: BLE001 - never a traceback; the file is untouched until the write
+                print(f"{submission.source} konnte nicht übernommen werden (technisch: {type(exc).__name__}: {exc}). "
+                      "Es wurde nichts geändert. Übernehmen Sie die Meldung bitte von Hand und melden Sie den Fall.")
+                code = EXIT_PROBLEMS
         return code
 
     # ---------- a profile from the form ----------

@@ -46,8 +46,9 @@ def _yaml() -> YAML:
 def load(text: str, what: str) -> CommentedMap:
     try:
         data = _yaml().load(text)
-    except YAMLError as exc:
-        raise MergeError(f"{what} konnte nicht mit ihren Kommentaren gelesen werden ({type(exc).__name__}).") from None
+    except (YAMLError, ValueError, TypeError) as exc:  # e.g. a date such as 2026-13-45 in `intern`
+        raise MergeError(f"{what} konnte nicht mit ihren Kommentaren gelesen werden ({exc}). Ändern Sie die Datei "
+                         "in diesem Fall von Hand.") from None
     if not isinstance(data, CommentedMap):
         raise MergeError(f"{what} besteht nicht aus Feldern der Form `name: Wert`.")
     return data
