@@ -444,7 +444,7 @@ def test_broken_mail_gives_a_german_message_and_no_traceback(project, case):
 def test_outlook_msg_and_missing_files(project):
     Path("mail.msg").write_bytes(b"\xd0\xcf\x11\xe0")
     code, output = uebernehmen("mail.msg")
-    assert code == 1 and "Outlook" in output and ".eml" in output
+    assert code == 1 and "Outlook" in output and "mso uebernehmen -" in output
     code, output = uebernehmen("gibtsnicht.eml")
     assert code == 2 and "gibt es nicht" in output
 

@@ -61,9 +61,9 @@ def read_source(name: str, raw: bytes, keys: frozenset[str]) -> list[Submission]
     if suffix in YAML_SUFFIXES:
         return [Submission(source=name, profile=raw, name_hint=_slug_of_file(Path(name).name))]
     if suffix == ".msg":
-        raise IntakeError(f"{name} ist im Outlook-Format (.msg), das mso nicht lesen kann. Speichern Sie die "
-                          "E-Mail in Outlook als .eml („Speichern unter“) oder speichern Sie den Anhang "
-                          "(die .yml-Datei) und übernehmen Sie diesen.")
+        raise IntakeError(f"{name} ist im Outlook-Format (.msg), das mso nicht lesen kann. Speichern Sie den "
+                          "Anhang (die .yml-Datei) und übernehmen Sie diesen, oder kopieren Sie den Text der E-Mail "
+                          "und übernehmen Sie ihn mit `mso uebernehmen -`.")
     if suffix == ".eml" or _looks_like_mail(raw):
         return from_mail(name, email.message_from_bytes(raw, policy=email.policy.default), keys)
     return [from_text(name, _decode(raw, name), keys)]
