@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import shutil
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, STICHTAG
+from conftest import ROOT, STICHTAG, make_project
 from form_output import (KONTAKT, edited, flowed, form_mail, form_yaml, hard_wrapped, mail_body, message)
 
 DAY = datetime.date(2026, 11, 20)
@@ -38,9 +37,7 @@ intern:
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A project with the demo profiles; Zanan's `intern` replaced by a commented staff block."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    shutil.copytree(ROOT / "organisations", tmp_path / "organisations")
+    make_project(tmp_path)
     target = tmp_path / "organisations" / f"{SLUG}.yml"
     text = target.read_text(encoding="utf-8")
     head, _ = text.split("\nintern:", 1)

@@ -4,12 +4,11 @@ does, and a change made in the real form goes into the repository with one comma
 from __future__ import annotations
 
 import datetime
-import shutil
 import subprocess
 import sys
 from urllib.parse import parse_qs, urlsplit
 
-from conftest import ROOT
+from conftest import ROOT, make_project
 from form_output import edited, message, yaml_lines
 
 NOW = datetime.datetime(2026, 11, 22, 10, 0)  # the test Stichtag
@@ -35,11 +34,7 @@ def test_the_test_helper_writes_profiles_like_the_form(page, site_url):
 
 
 def test_a_change_in_the_form_goes_in_with_one_command(page, site_url, tmp_path):
-    project = tmp_path / "p"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "schema", project / "schema")
-    shutil.copytree(ROOT / "organisations", project / "organisations")
+    project = make_project(tmp_path / "p")
     target = project / "organisations" / f"{SLUG}.yml"
     before = target.read_text(encoding="utf-8").split("\nintern:")[0] + "\n" + STAFF
     target.write_text(before, encoding="utf-8")
