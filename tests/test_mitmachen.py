@@ -37,7 +37,10 @@ def node_at(raw: dict, path: tuple[str, ...]) -> dict:
         while "$ref" in node or node.get("type") == "array":
             node = raw["$defs"][node["$ref"].removeprefix("#/$defs/")] if "$ref" in node else node["items"]
         node = node["properties"][key]
-    return raw["$defs"][node["$ref"].removeprefix("#/$defs/")] if "$ref" in node else node
+    if "$ref" not in node:
+        return node
+    own = {k: v for k, v in node.items() if k != "$ref"}  # a field's title beside its $ref wins
+    return {**raw["$defs"][node["$ref"].removeprefix("#/$defs/")], **own}
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +89,7 @@ def test_every_field_is_on_the_printable_form(directory, pages):
 
 
 def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(directory):
+    from mso.config import ConfigError
     from mso.fields import profile_fields
     from mso.views import Site, mitmachen
 
@@ -97,7 +101,7 @@ def test_a_new_schema_field_appears_in_form_and_reference_without_code_changes(d
     fields = {f.name: f for f in profile_fields(schema)}
     assert fields["mitglieder"].kind == "number" and fields["gruendungstag"].kind == "date"
     schema.raw["properties"]["seltsam"] = {"type": "null", "title": "Seltsam"}
-    with pytest.raises(ValueError, match="`seltsam`.*nicht kennt"):
+    with pytest.raises(ConfigError, match="`seltsam`.*nicht kennt"):
         profile_fields(schema)
     del schema.raw["properties"]["seltsam"]
     fake = copy.copy(directory)

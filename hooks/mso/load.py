@@ -8,13 +8,13 @@ no duplicate keys. Every problem becomes a German `Problem`; nothing raises.
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .characters import anywhere_message, forbidden_anywhere
 from .problems import Problem
 
 MAX_BYTES = 256 * 1024
@@ -125,23 +125,10 @@ def _check_characters(text: str, display: str) -> list[Problem]:
             problems.append(_problem(display, number,
                 "Die Zeile ist mit einem Tabulator eingerückt. Rücken Sie bitte nur mit Leerzeichen ein."))
             continue
-        bad = invisible_character(line, allowed="\t")
+        bad = forbidden_anywhere(line, allowed="\t")
         if bad is not None:
-            problems.append(_problem(display, number,
-                f"Die Zeile enthält ein unsichtbares Steuerzeichen (U+{ord(bad):04X}). Löschen Sie es, "
-                "zum Beispiel indem Sie die Zeile neu tippen."))
+            problems.append(_problem(display, number, anywhere_message(bad)))
     return problems
-
-
-# Bidi embeddings and overrides reorder the text around them, so a name or link could read differently
-# from what it is. Direction comes from the pages' `lang`/`dir` markup instead.
-_BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
-
-
-def invisible_character(text: str, allowed: str = "") -> str | None:
-    """The first control character or bidi override in `text` (other than those in `allowed`), or None."""
-    return next((c for c in text if (unicodedata.category(c) == "Cc" and c not in allowed)
-                 or c in _BIDI_OVERRIDES), None)
 
 
 def _check_events(text: str, display: str) -> list[Problem]:
@@ -247,12 +234,11 @@ def _build(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem])
 
 
 def _check_invisible(value: str, node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> None:
-    """Escapes such as "\\x1b" or "\\u202e" in quoted text make control characters the raw check cannot see."""
-    bad = invisible_character(value, allowed="\t\n")
+    """Escapes such as "\\x1b" or "\\u2028" in quoted text make characters the raw check cannot see."""
+    bad = forbidden_anywhere(value)
     if bad is not None:
         problems.append(Problem(doc.display, *_position(node), field_name(path) or None,
-            f"Der Text enthält ein unsichtbares Steuerzeichen (U+{ord(bad):04X}), wohl als `\\`-Angabe "
-            "in Anführungszeichen geschrieben. Löschen Sie es."))
+            anywhere_message(bad) + " Im Profil steht es wohl als `\\`-Angabe in Anführungszeichen."))
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

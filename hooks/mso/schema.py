@@ -1,4 +1,10 @@
-"""The JSON Schema as an object: one compiled validator, vocabularies with labels, field titles."""
+"""The JSON Schema as an object: one compiled validator, vocabularies with labels, field titles.
+
+A vocabulary is an `enum` with its labels beside it: `enumDescriptions` (one per value, in order; editors
+show them) and, for languages, `x-terms` keyed by value (German name, own name, direction). A field's own
+message for a value that breaks its `pattern`, `format` or `enum` is `x-fehler` (and `x-hinweis`), next to
+the rule.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import email_validator
 import phonenumbers
@@ -17,11 +22,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
 from .config import ConfigError
-
+from .links import LinkProblem, check_email, check_url
 from .slugs import slugify
 
 VOCABULARIES = ("stadtbezirk", "thema", "zielgruppe", "herkunft", "sprache", "rechtsform")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # use with fullmatch
+MESSAGE = "x-fehler"  # what is wrong, said after the value: „33617x“ ist keine Postleitzahl.
+HINT = "x-hinweis"  # how to write it right: Eine Postleitzahl hat genau fünf Ziffern …
+MULTILINE = "x-mehrzeilig"
 
 
 @dataclass(frozen=True)
@@ -39,10 +47,9 @@ class Term:
         return slugify(self.value)
 
 
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not _DATE.match(value):
+def is_date(value: object) -> bool:
+    """True for an existing day written as YYYY-MM-DD."""
+    if not isinstance(value, str) or not DATE.fullmatch(value):
         return False
     try:
         datetime.date.fromisoformat(value)
@@ -58,17 +65,14 @@ def _is_email(value: object) -> bool:
         email_validator.validate_email(value, check_deliverability=False, test_environment=True)
     except email_validator.EmailNotValidError:
         return False
+    check_email(value)
     return True
 
 
 def _is_uri(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return bool(parts.scheme and parts.netloc and "." in parts.hostname) if parts.hostname else False
+    if isinstance(value, str):
+        check_url(value)
+    return True
 
 
 def _is_phone(value: object) -> bool:
@@ -82,10 +86,11 @@ def _is_phone(value: object) -> bool:
 
 
 def format_checker() -> FormatChecker:
+    """Our formats; a LinkProblem raised inside becomes the error's `cause` with its German reason."""
     checker = FormatChecker(formats=())
-    checker.checks("date")(_is_date)
-    checker.checks("email")(_is_email)
-    checker.checks("uri")(_is_uri)
+    checker.checks("date")(lambda value: not isinstance(value, str) or is_date(value))
+    checker.checks("email", raises=LinkProblem)(_is_email)
+    checker.checks("uri", raises=LinkProblem)(_is_uri)
     checker.checks("telefon")(_is_phone)
     return checker
 
@@ -105,6 +110,8 @@ class Schema:
         if not isinstance(self.raw, dict) or not all(k in self.raw.get("$defs", {}) for k in VOCABULARIES):
             raise ConfigError(f"Das Schema {path} hat nicht die erwartete Form: es fehlen `$defs` für "
                               f"{', '.join(VOCABULARIES)}.")
+        for name in VOCABULARIES:
+            self.terms(self.raw["$defs"][name], name)  # a broken label table is a ConfigError now, not later
 
     @cached_property
     def validator(self) -> Draft202012Validator:
@@ -117,14 +124,23 @@ class Schema:
     @cached_property
     def vocab(self) -> dict[str, dict[str, Term]]:
         """`vocab["sprache"]["ar"].endonym == "العربية"`, in schema order."""
-        result = {}
-        for name in VOCABULARIES:
-            result[name] = {
-                item["const"]: Term(item["const"], item["title"], item.get("x-name", ""),
-                                    item.get("x-endonym", ""), item.get("x-dir", "ltr"))
-                for item in self.raw["$defs"][name]["oneOf"]
-            }
-        return result
+        return {name: self.terms(self.raw["$defs"][name], name) for name in VOCABULARIES}
+
+    def terms(self, node: dict[str, Any], where: str = "") -> dict[str, Term]:
+        """The Terms of a node with `enum` (value → Term, in schema order); {} for any other node."""
+        values = node.get("enum")
+        if not isinstance(values, list):
+            return {}
+        labels = node.get("enumDescriptions", values)
+        extras = node.get("x-terms", {})
+        if (not isinstance(labels, list) or len(labels) != len(values) or not isinstance(extras, dict)
+                or not set(extras) <= set(values) or not all(isinstance(v, str) for v in [*values, *labels])):
+            raise ConfigError(f"Das Schema {self.path}: Die Liste `{where or node.get('title', '?')}` braucht "
+                              "zu jedem Wert in `enum` genau eine Bezeichnung in `enumDescriptions` (in derselben "
+                              "Reihenfolge); `x-terms` darf nur Werte aus `enum` nennen.")
+        return {value: Term(value, label, **{k: v for k, v in extras.get(value, {}).items()
+                                             if k in ("name", "endonym", "dir")})
+                for value, label in zip(values, labels)}
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -134,27 +150,39 @@ class Schema:
         """The schema of a field path, following `$ref`, list items and the language map of `beschreibung`."""
         node = self.resolve(self.raw)
         for part in path:
-            if isinstance(part, int):
-                node = node.get("items", {})
-            elif part in node.get("properties", {}):
-                node = node["properties"][part]
-            else:
-                node = next((b["additionalProperties"] for b in node.get("anyOf", []) if "additionalProperties" in b), {})
-            node = self.resolve(node)
+            node = self._step(node, part)
         return node
+
+    def _step(self, node: dict[str, Any], part: str | int) -> dict[str, Any]:
+        if isinstance(part, int):
+            child = node.get("items", {})
+        elif part in node.get("properties", {}):
+            child = node["properties"][part]
+        else:
+            child = next((b["additionalProperties"] for b in node.get("anyOf", [])
+                          if isinstance(b.get("additionalProperties"), dict)), {})
+        return self.resolve(child)
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """A node with its `$ref` filled in; the node's own keywords (title, description) win."""
         ref = node.get("$ref", "")
-        if ref.startswith("#/$defs/"):
-            return self.raw["$defs"][ref.removeprefix("#/$defs/")]
-        return node
-
-    def vocabulary_of(self, node: dict[str, Any]) -> str | None:
-        """The vocabulary name of a (resolved) schema node, if it is one."""
-        for name in VOCABULARIES:
-            if node is self.raw["$defs"][name] or node.get("title") == self.raw["$defs"][name]["title"] and "oneOf" in node:
-                return name
-        return None
+        if not ref.startswith("#/$defs/"):
+            return node
+        target = self.raw["$defs"].get(ref.removeprefix("#/$defs/"))
+        if not isinstance(target, dict):
+            raise ConfigError(f"Das Schema {self.path} verweist auf `{ref}`, das es nicht gibt.")
+        own = {k: v for k, v in node.items() if k != "$ref"}
+        return {**target, **own} if own else target
 
     def title(self, path: tuple[str | int, ...]) -> str:
         return self.subschema(path).get("title", str(path[-1]) if path else "")
+
+    def is_multiline(self, path: tuple[str | int, ...]) -> bool:
+        """Whether the text at `path` may span lines (`x-mehrzeilig`, inherited by everything below it)."""
+        node = self.resolve(self.raw)
+        for part in path:
+            if node.get(MULTILINE):
+                return True
+            node = self._step(node, part)
+        return bool(node.get(MULTILINE)) or any(
+            b.get(MULTILINE) and b.get("type") == "string" for b in map(self.resolve, node.get("anyOf", [])))

@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import disarm
 from jsonschema import ValidationError
 
 from . import slugs
+from .characters import multi_line_problem, single_line_problem
 from .load import Document, field_name, load_file
 from .problems import Problem
-from .schema import Schema
+from .schema import HINT, MESSAGE, Schema, is_date
 
 _TYPES = {
     "string": "Text",
@@ -28,31 +30,24 @@ _TYPES = {
     "array": "eine Liste (Einträge mit `- ` oder `[a, b]`)",
     "object": "eine Gruppe von Feldern (`feld: Wert`)",
 }
-_NOT_A = {
-    "stadtbezirk": "ist kein Stadtbezirk",
-    "thema": "ist kein Thema aus der Liste",
-    "zielgruppe": "ist keine Zielgruppe aus der Liste",
-    "herkunft": "ist keine Herkunft / Community aus der Liste",
-    "sprache": "ist kein bekannter Sprachcode",
-    "rechtsform": "ist keine Rechtsform aus der Liste",
-}
-_FORMATS = {
-    "email": "ist keine gültige E-Mail-Adresse. Beispiel: info@mein-verein.de",
-    "date": "ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, zum Beispiel 2026-03-15.",
-    "uri": "ist keine gültige Internetadresse. Beispiel: https://mein-verein.de",
-    "telefon": "ist keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, zum Beispiel 0123 456789.",
-}
 _LIST_ALL_UP_TO = 12
 _TYPO_MIN_LENGTH = 12
-_PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "pattern": 2, "oneOf": 3, "anyOf": 3, "format": 4}
+_PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "text": 2, "pattern": 2, "enum": 3, "anyOf": 3,
+             "format": 4}
 _FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
+# Files that may lie in the profiles folder without being profiles (compared by name without extension).
+HOUSEKEEPING = frozenset({"readme", "liesmich", "license", "licence", "lizenz", "copying", "notice", "changelog",
+                          "codeowners", "authors"})
+_LEGAL_FORM = re.compile(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", re.IGNORECASE)
 
 
 def validate_paths(paths: Iterable[Path], schema: Schema, stichtag: datetime.date,
                    root: Path | None = None) -> tuple[list[Document], list[Problem]]:
     """Load and check every file; return the documents and all problems (of all files at once)."""
     documents, problems = [], []
-    for path in expand(paths):
+    files, found = expand(paths, root)
+    problems += found
+    for path in files:
         display = _display(path, root)
         if path.suffix != ".yml":
             problems.append(Problem(display, None, None, None,
@@ -67,26 +62,83 @@ def validate_paths(paths: Iterable[Path], schema: Schema, stichtag: datetime.dat
     return documents, sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
+def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """The profile files in `paths` (folders are read one level deep), and problems with what else lies there.
+
+    Hidden files and housekeeping files (README, LICENSE …) are skipped. A link that leaves its folder, a
+    broken link and a subfolder are problems; a link's target is never read or shown."""
     files: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        folder = path.resolve()
+        for entry in sorted(path.iterdir()):
+            if entry.name.startswith(".") or entry.name.split(".")[0].casefold() in HOUSEKEEPING:
+                continue
+            problem = _entry_problem(entry, folder)
+            if problem:
+                problems.append(Problem(_display(entry, root), None, None, None, problem))
+            else:
+                files.append(entry)
+    return files, problems
+
+
+def _entry_problem(entry: Path, folder: Path) -> str | None:
+    if entry.is_symlink():
+        try:
+            target = entry.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return ("Die Datei ist ein Verweis (symbolischer Link), der ins Leere zeigt. Löschen Sie den Verweis "
+                    "oder legen Sie die Profildatei selbst in den Ordner.")
+        if target.parent != folder:
+            return ("Die Datei ist ein Verweis (symbolischer Link) auf eine Datei außerhalb des Ordners. Solche "
+                    "Verweise werden nicht gelesen. Legen Sie die Profildatei selbst in den Ordner.")
+    if entry.is_dir():
+        return ("Das ist ein Unterordner. Profile werden nur direkt im Ordner gelesen, nicht in Unterordnern. "
+                "Verschieben Sie die Profildateien eine Ebene höher, oder verschieben Sie den Unterordner aus "
+                "dem Ordner, wenn er keine Profile enthält.")
+    if not entry.is_file():
+        return "Das ist keine gewöhnliche Datei. Im Ordner liegen nur Profildateien (.yml)."
+    return None
 
 
 def check_document(doc: Document, schema: Schema, stichtag: datetime.date) -> list[Problem]:
+    """Every problem of one loaded profile: file name, text rules, schema and dates; one message per field."""
     problems = _check_slug(doc)
-    seen: set[str | None] = set()
+    found = _check_text(doc, schema)
     errors = sorted(schema.validator.iter_errors(doc.data), key=lambda e: _PRIORITY.get(e.validator, 9))
     for error in errors:
-        for problem in _translate(error, doc, schema):
-            if problem.field not in seen:  # one message per field: the most telling one
-                seen.add(problem.field)
-                problems.append(problem)
-    problems += _check_dates(doc, stichtag)
+        found += _translate(error, doc, schema)
+    found += _check_dates(doc, schema, stichtag)
+    seen: set[str | None] = set()
+    for problem in found:
+        if problem.field not in seen:  # one message per field: the most telling one
+            seen.add(problem.field)
+            problems.append(problem)
+    return problems
+
+
+def _strings(data: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every text value in the data with its field path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def _check_text(doc: Document, schema: Schema) -> list[Problem]:
+    """Line breaks, invisible and reordering characters, stacked marks: by whether the field has one line."""
+    problems = []
+    for path, text in _strings(doc.data):
+        message = multi_line_problem(text) if schema.is_multiline(path) else single_line_problem(text)
+        if message:
+            problems.append(Problem(doc.display, *doc.position(path), field_name(path) or None, message))
     return problems
 
 
@@ -100,17 +152,11 @@ def _check_slug(doc: Document) -> list[Problem]:
         f"Benennen Sie die Datei zum Beispiel in „{suggestion}.yml“ um.")]
 
 
-def _check_dates(doc: Document, stichtag: datetime.date) -> list[Problem]:
-    fields = [("stand",)] + [("ansprechpersonen", i, "einwilligung")
-                             for i, _ in enumerate(doc.data.get("ansprechpersonen") or [])]
+def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list[Problem]:
     problems = []
-    for path in fields:
-        value = _get(doc.data, path)
-        try:
-            date = datetime.date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            continue  # reported by the schema
-        if date and date > stichtag:
+    for path, value in _strings(doc.data):
+        if is_date(value) and schema.subschema(path).get("format") == "date" and \
+                datetime.date.fromisoformat(value) > stichtag:
             problems.append(Problem(doc.display, *doc.position(path), field_name(path),
                 f"Das Datum {value} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). "
                 "Tragen Sie das Datum ein, an dem es wirklich geschah."))
@@ -118,13 +164,16 @@ def _check_dates(doc: Document, stichtag: datetime.date) -> list[Problem]:
 
 
 def normalise_name(name: str) -> str:
-    """A key under which spelling variants of one name meet: case, accents, 'e. V.', spaces."""
-    text = name.casefold().replace("ß", "ss")
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
-        text = text.replace(umlaut, plain)
-    text = re.sub(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", " ", text)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c.isalnum())
+    """A key under which spelling variants and look-alikes of one name meet: case, accents, umlauts,
+    'e. V.', spaces, and letters of other scripts that look the same (UTS #39 confusable skeleton).
+    Names without letters or digits (emoji only) keep their symbols, so two such names stay apart."""
+    skeleton = disarm.skeleton_key(_LEGAL_FORM.sub(" ", name))
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        skeleton = skeleton.replace(umlaut, plain)
+    key = "".join(c for c in unicodedata.normalize("NFKD", skeleton) if c.isalnum())
+    if key:
+        return key
+    return "".join(c for c in unicodedata.normalize("NFC", name.casefold()) if not c.isspace())
 
 
 def check_names(documents: list[Document]) -> list[Problem]:
@@ -178,17 +227,17 @@ def _translate(error: ValidationError, doc: Document, schema: Schema) -> list[Pr
         return result
     if kind == "type":
         return problem(_type_message(error.instance, error.validator_value))
-    if kind == "oneOf" and (vocabulary := schema.vocabulary_of(error.schema)):
-        return problem(_vocabulary_message(error.instance, vocabulary, schema))
+    if kind == "enum" and "propertyNames" in error.relative_schema_path:
+        return problem(f"Der Schlüssel {_vocabulary_message(error.instance, error.schema, schema)}")
+    if kind == "enum":
+        return problem(_vocabulary_message(error.instance, error.schema, schema))
     if kind == "anyOf":
         return _translate_any_of(error, doc, schema)
-    if kind == "propertyNames":
-        vocabulary = schema.vocabulary_of(schema.resolve(error.validator_value)) or "sprache"
-        return problem(f"Der Schlüssel {_vocabulary_message(error.instance, vocabulary, schema)}")
-    if kind == "format":
-        return problem(f"„{error.instance}“ {_FORMATS.get(error.validator_value, 'hat nicht die erwartete Form.')}")
-    if kind == "pattern":
-        return problem(_pattern_message(error.instance, path))
+    if kind in ("format", "pattern"):
+        node = error.schema
+        parts = [f"„{error.instance}“ {node.get(MESSAGE, 'hat nicht die erwartete Form.')}",
+                 str(error.cause or ""), node.get(HINT, "")]
+        return problem(" ".join(p for p in parts if p))
     if kind == "minLength":
         return problem("Das Feld ist leer. Tragen Sie einen Text ein oder löschen Sie die Zeile.")
     if kind == "maxLength":
@@ -237,11 +286,11 @@ def _type_message(instance: Any, expected: str | list[str]) -> str:
     return message
 
 
-def _vocabulary_message(value: Any, vocabulary: str, schema: Schema) -> str:
-    terms = schema.vocab[vocabulary]
-    message = f"„{value}“ {_NOT_A[vocabulary]}."
-    if isinstance(value, bool) and vocabulary == "sprache":
-        return message + " Setzen Sie Sprachcodes wie \"no\" in Anführungszeichen."
+def _vocabulary_message(value: Any, node: dict[str, Any], schema: Schema) -> str:
+    terms = schema.terms(node)
+    message = f"„{value}“ {node.get(MESSAGE, 'ist nicht in der Liste.')}"
+    if isinstance(value, bool):
+        return message + " Setzen Sie Werte wie \"no\" oder \"on\" in Anführungszeichen."
     text = str(value).casefold()
     by_label = {t.label.casefold(): t for t in terms.values()}
     by_label.update({t.name.casefold(): t for t in terms.values() if t.name})
@@ -257,18 +306,6 @@ def _vocabulary_message(value: Any, vocabulary: str, schema: Schema) -> str:
     else:
         message += f" Alle erlaubten Werte nennt {_FIELD_REFERENCE}."
     return message
-
-
-def _pattern_message(value: Any, path: tuple) -> str:
-    last = next((p for p in reversed(path) if isinstance(p, str)), "")
-    if last in ("website", "social"):
-        return (f"„{value}“ ist hier nicht erlaubt. Erlaubt sind nur Internetadressen, die mit https:// "
-                "oder http:// beginnen, zum Beispiel https://mein-verein.de.")
-    if last == "plz":
-        return f"„{value}“ ist keine Postleitzahl. Sie hat fünf Ziffern, zum Beispiel \"12345\" (in Anführungszeichen)."
-    if last == "telefon":
-        return f"„{value}“ {_FORMATS['telefon']} Erlaubt sind Ziffern, Leerzeichen, +, /, - und Klammern."
-    return f"„{value}“ hat nicht die erwartete Form."
 
 
 def _json_type(value: Any) -> str:

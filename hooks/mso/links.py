@@ -1,0 +1,118 @@
+"""Links and e-mail addresses from profiles: checked with real parsers, shown so that readers are not misled.
+
+A website is http(s) with a host name of at least two labels, no user name or password before the host
+(`https://www.bielefeld.de@evil.example/` goes to evil.example), a port from 1 to 65535, and a host that is
+valid IDNA 2008 (UTS #46) and neither mixes scripts (`biеlefeld` with a Cyrillic е) nor is written wholly in
+letters that imitate Latin ones (`аррӏе`), both per UTS #39. E-mail addresses hold no `?`, `#` or `%`, which
+would add recipients or text to a `mailto:` link (RFC 6068).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import disarm
+import idna
+
+WEB_SCHEMES = ("http", "https")
+_MAILTO_RESERVED = "?#%"
+_LDH = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+class LinkProblem(ValueError):
+    """Why a link or address is refused, in German (the schema's message for the field comes first)."""
+
+
+def check_url(url: str) -> None:
+    """Raise LinkProblem if `url` is not a website address the directory may link to."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise LinkProblem("Die Adresse lässt sich nicht lesen.") from None
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        raise LinkProblem("Erlaubt sind nur Adressen, die mit https:// oder http:// beginnen.")
+    if "@" in parts.netloc:
+        raise LinkProblem("Vor dem Namen der Website steht ein Name mit @. So eine Adresse führt zu der Website "
+                          "nach dem @. Schreiben Sie nur die Adresse der Website.")
+    try:
+        port = parts.port
+    except ValueError:
+        raise LinkProblem("Die Nummer nach dem Doppelpunkt (der Port) muss zwischen 1 und 65535 liegen. "
+                          "Meist lassen Sie sie einfach weg.") from None
+    if port == 0:
+        raise LinkProblem("Die Nummer nach dem Doppelpunkt (der Port) muss zwischen 1 und 65535 liegen.")
+    if "\\" in url:
+        raise LinkProblem("Die Adresse enthält einen umgekehrten Schrägstrich (\\). Schreiben Sie / statt \\.")
+    check_host(parts.hostname or "")
+
+
+def check_host(host: str) -> None:
+    """Raise LinkProblem unless `host` is a domain name that people can read for what it is."""
+    if not host:
+        raise LinkProblem("Nach https:// fehlt der Name der Website.")
+    if _is_ip(host):
+        raise LinkProblem("Statt des Namens der Website steht hier eine IP-Adresse. Schreiben Sie den Namen, "
+                          "zum Beispiel mein-verein.de.")
+    try:
+        ascii_host = idna.encode(host.rstrip("."), uts46=True).decode("ascii")
+        unicode_host = idna.decode(ascii_host)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        raise LinkProblem("Der Name der Website ist nicht gültig: er darf nur Buchstaben, Ziffern und "
+                          "Bindestriche enthalten, durch Punkte getrennt.") from None
+    labels = ascii_host.split(".")
+    if len(labels) < 2 or not all(_LDH.match(label) for label in labels) or labels[-1].isdigit():
+        raise LinkProblem("Der Name der Website ist unvollständig. Er hat mindestens einen Punkt, zum Beispiel "
+                          "mein-verein.de.")
+    for label in unicode_host.split("."):
+        if label.isascii():
+            continue
+        if disarm.is_mixed_script(label):
+            raise LinkProblem(f"Der Name der Website mischt Buchstaben verschiedener Schriften („{label}“), "
+                              "etwa lateinische und kyrillische, die gleich aussehen. So täuschen gefälschte "
+                              "Websites. Prüfen Sie die Adresse und tippen Sie sie neu.")
+        if disarm.skeleton_key(label).isascii() and not _is_latin(label):
+            raise LinkProblem(f"Der Name der Website („{label}“) ist in einer anderen Schrift geschrieben, sieht "
+                              "aber aus wie lateinische Buchstaben. So täuschen gefälschte Websites. Prüfen Sie "
+                              "die Adresse und tippen Sie sie neu.")
+
+
+def check_email(address: str) -> None:
+    """Raise LinkProblem for the parts of an address that email_validator accepts but a mailto: link misreads."""
+    reserved = sorted({c for c in address if c in _MAILTO_RESERVED})
+    if reserved:
+        raise LinkProblem(f"Die Zeichen {' und '.join(reserved)} sind in E-Mail-Adressen hier nicht erlaubt, "
+                          "weil ein Klick darauf sonst weitere Empfänger oder Text in die E-Mail setzen könnte.")
+    check_host(address.rpartition("@")[2])
+
+
+def display_url(url: str) -> str:
+    """The address as readers should see it: the host in its own letters (`xn--bcher-kva.de` → `bücher.de`)."""
+    try:
+        parts = urlsplit(url)
+        if not parts.hostname:
+            return url
+        host = idna.decode(parts.hostname)
+    except (ValueError, idna.IDNAError, UnicodeError):
+        return url
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def mailto_href(address: str) -> str:
+    """`mailto:` plus the address, percent-encoded so that nothing in it can add headers (RFC 6068)."""
+    return "mailto:" + quote(address, safe="@+")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_latin(label: str) -> bool:
+    return all(str(script) in ("Script.LATIN", "Script.COMMON", "Script.INHERITED")
+               for script in disarm.detect_scripts(label))
