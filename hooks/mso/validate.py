@@ -167,7 +167,7 @@ def normalise_name(name: str) -> str:
     """A key under which spelling variants and look-alikes of one name meet: case, accents, umlauts,
     'e. V.', spaces, and letters of other scripts that look the same (UTS #39 confusable skeleton).
     Names without letters or digits (emoji only) keep their symbols, so two such names stay apart."""
-    skeleton = disarm.skeleton_key(_LEGAL_FORM.sub(" ", name))
+    skeleton = disarm.skeleton_key(_LEGAL_FORM.sub(" ", unicodedata.normalize("NFKC", name).casefold()))
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         skeleton = skeleton.replace(umlaut, plain)
     key = "".join(c for c in unicodedata.normalize("NFKD", skeleton) if c.isalnum())
@@ -350,9 +350,10 @@ def _get(data: Any, path: tuple) -> Any:
 
 
 def _display(path: Path, root: Path | None) -> str:
+    """The path relative to `root`, as written: a link shows its own name, never its target's."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -1,0 +1,152 @@
+"""What lies in organisations/ besides profiles, and names that are the same association in disguise."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import yaml
+
+from conftest import ROOT, STICHTAG, minimal_profile, write_profiles
+from mso.schema import Schema
+from mso.validate import normalise_name, validate_paths
+
+SCHEMA = Schema(ROOT / "schema" / "organisation.schema.json")
+SECRET = "GEHEIM-4711"
+
+
+def check(folder):
+    return validate_paths([folder], SCHEMA, STICHTAG, root=folder)
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    data = tmp_path / "organisations"
+    write_profiles(data, {"echter-verein": minimal_profile("Echter Verein")})
+    return data
+
+
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "README", "LIESMICH.md", "LICENSE", ".gitkeep",
+                                  ".DS_Store", ".hidden.yml"])
+def test_housekeeping_files_pass(folder, name):
+    (folder / name).write_text("# Hier liegen die Profile.\n", encoding="utf-8")
+    documents, problems = check(folder)
+    assert problems == [] and [d.slug for d in documents] == ["echter-verein"]
+
+
+@pytest.mark.parametrize("content", [
+    dump(minimal_profile("Fremder Verein")),  # valid: would be published
+    f"name: {SECRET}\nstadtbezirk: {SECRET}\n",  # invalid: its values would appear in messages
+    f"passwort: {SECRET}\n",
+])
+def test_links_that_leave_the_folder_are_refused_without_reading_them(tmp_path, folder, content):
+    outside = tmp_path / "geheim.yml"
+    outside.write_text(content, encoding="utf-8")
+    (folder / "fremder-verein.yml").symlink_to(outside)
+    documents, problems = check(folder)
+    assert [d.slug for d in documents] == ["echter-verein"]
+    problem = next(p for p in problems)
+    assert len(problems) == 1 and problem.file == "fremder-verein.yml"
+    assert "außerhalb des Ordners" in problem.message
+    assert SECRET not in str(problem) and "Fremder" not in str(problem)
+
+
+def test_a_link_to_the_parent_folder_is_refused(tmp_path, folder):
+    (folder / "oben.yml").symlink_to(tmp_path)
+    _, problems = check(folder)
+    assert len(problems) == 1 and "außerhalb" in problems[0].message
+
+
+def test_a_broken_link_gets_a_message(folder):
+    (folder / "kaputt.yml").symlink_to(folder / "gibt-es-nicht.yml")
+    _, problems = check(folder)
+    assert len(problems) == 1 and problems[0].file == "kaputt.yml" and "ins Leere" in problems[0].message
+
+
+def test_a_link_inside_the_folder_is_read_like_its_target(folder):
+    (folder / "zweiter-name.yml").symlink_to(folder / "echter-verein.yml")
+    documents, problems = check(folder)
+    assert {d.slug for d in documents} == {"echter-verein", "zweiter-name"}
+    assert [p.file for p in problems] == ["zweiter-name.yml"] and "derselbe Verein" in problems[0].message
+
+
+def test_a_subfolder_gets_a_message(folder):
+    write_profiles(folder / "archiv", {"alter-verein": minimal_profile("Alter Verein")})
+    documents, problems = check(folder)
+    assert [d.slug for d in documents] == ["echter-verein"]
+    assert len(problems) == 1 and problems[0].file == "archiv" and "Unterordner" in problems[0].message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_a_named_pipe_is_no_profile(folder):
+    os.mkfifo(folder / "rohr.yml")
+    _, problems = check(folder)
+    assert len(problems) == 1 and "keine gewöhnliche Datei" in problems[0].message
+
+
+def test_other_files_still_need_yml(folder):
+    (folder / "verein.yaml").write_text(dump(minimal_profile("Noch ein Verein")), encoding="utf-8")
+    _, problems = check(folder)
+    assert len(problems) == 1 and "`.yml`" in problems[0].message
+
+
+def test_the_build_reports_these_too(tmp_path):
+    from conftest import build, make_project
+
+    project = make_project(tmp_path / "p", {"echter-verein": minimal_profile("Echter Verein")})
+    (project / "organisations" / "README.md").write_text("Profile.\n", encoding="utf-8")
+    outside = tmp_path / "geheim.yml"
+    outside.write_text(f"name: {SECRET}\n", encoding="utf-8")
+    (project / "organisations" / "geheim.yml").symlink_to(outside)
+    result = build(project)
+    assert result.returncode != 0 and "außerhalb des Ordners" in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr and "Traceback" not in result.stdout + result.stderr
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+LOOK_ALIKES = [
+    ("Il Ponte", "Il P\u043ente"),  # Cyrillic о
+    ("Il Ponte", "\u0406l Ponte"),  # Cyrillic І
+    ("Ayasofya", "\u0391yas\u03bffya"),  # Greek Α and ο
+    ("Deutsch-Türkischer Elternverein Bielefeld",
+     "D\u0435utsch-T\u00fcrkisch\u0435r \u0415lt\u0435rnv\u0435r\u0435in Bi\u0435l\u0435f\u0435ld"),  # many е
+    ("Kulturverein Süd e. V.", "Kulturverein Sued eV"),
+    ("Straßenfest Bielefeld", "Strassenfest Bielefeld"),
+    ("Verein Nord", "Ver\u200dein Nord"),
+    ("Verein Nord", "ＶＥＲＥＩＮ ＮＯＲＤ"),  # full-width letters
+]
+
+
+@pytest.mark.parametrize("first, second", LOOK_ALIKES)
+def test_look_alike_names_are_flagged(tmp_path, first, second):
+    write_profiles(tmp_path, {"a-verein": minimal_profile(first, beschreibung="Eins."),
+                              "b-verein": minimal_profile(second, beschreibung="Zwei.")})
+    _, problems = check(tmp_path)
+    assert [(p.file, p.field) for p in problems] == [("b-verein.yml", "name")], [str(p) for p in problems]
+    assert "a-verein.yml" in problems[0].message
+
+
+@pytest.mark.parametrize("first, second", [
+    ("🎉🎊", "🌍🌈"), ("🤝", "💃"), ("★", "☆"), ("Il Ponte", "Il Porte"), ("جمعية الأمل", "جمعية النور"),
+    ("Verein 1", "Verein 2"), ("Kurdischer Frauenverein", "Kurdischer Männerverein"),
+])
+def test_different_names_stay_apart(tmp_path, first, second):
+    write_profiles(tmp_path, {"a-verein": minimal_profile(first, beschreibung="Eins."),
+                              "b-verein": minimal_profile(second, beschreibung="Zwei.")})
+    assert check(tmp_path)[1] == []
+
+
+def test_the_same_emoji_name_twice_is_flagged(tmp_path):
+    write_profiles(tmp_path, {"a-verein": minimal_profile("🎉🎊", beschreibung="Eins."),
+                              "b-verein": minimal_profile("🎉 🎊", beschreibung="Zwei.")})
+    assert [p.file for p in check(tmp_path)[1]] == ["b-verein.yml"]
+
+
+@pytest.mark.parametrize("name", ["🎉", "★★", "!!!", "…", "e. V."])
+def test_no_name_normalises_to_nothing(name):
+    assert normalise_name(name)
