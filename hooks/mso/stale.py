@@ -7,14 +7,13 @@ so that German Excel and LibreOffice open it directly).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import shutil
 import sys
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from . import spreadsheet
 from .config import Settings, german_date
 from .model import Freshness, Record
 from .pipeline import load_directory
@@ -61,11 +60,7 @@ def rows(settings: Settings) -> list[dict[str, str]]:
 
 
 def to_csv(found: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(found)
-    return "\ufeff" + out.getvalue()
+    return spreadsheet.to_csv(COLUMNS, found)
 
 
 def to_table(found: list[dict[str, str]], settings: Settings, width: int) -> str:

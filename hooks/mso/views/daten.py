@@ -7,12 +7,11 @@ order (the order the code builds it in) and fixed newlines, so that equal inputs
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
+from .. import spreadsheet
 from ..model import Directory, Entry
 from . import zahlen
 from .base import Asset, PageSpec, Site
@@ -21,7 +20,6 @@ FOLDER = "daten"
 SCHEMA_FILE = "organisation.schema.json"
 LIST_SEPARATOR = ", "  # codes from a vocabulary never contain a comma
 TEXT_SEPARATOR = " | "  # free text may contain commas
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # spreadsheets would run or mangle such a cell
 
 # CSV columns in order: (column, description for the /daten/ page)
 CSV_COLUMNS = (
@@ -120,12 +118,6 @@ def csv_row(entry: Entry, base_url: str) -> dict[str, str]:
     }
 
 
-def spreadsheet_safe(value: str) -> str:
-    """A cell that starts like a formula (`=`, `+49 …`, `- Liste`) gets a leading apostrophe, so that Excel
-    shows it as text instead of running it (CSV injection) or turning a phone number into an error."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def licence(directory: Directory) -> dict[str, str]:
     s = directory.settings
     return {"name": s.lizenz_name, "url": s.lizenz_url,
@@ -152,13 +144,8 @@ def vereine_json(directory: Directory) -> str:
 def vereine_csv(directory: Directory) -> bytes:
     """UTF-8 with BOM and `;`, so that German Excel opens it with umlauts and columns intact."""
     base_url = site_url(directory)
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in CSV_COLUMNS], delimiter=";",
-                            lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writeheader()
-    for entry in directory.entries:
-        writer.writerow({key: spreadsheet_safe(value) for key, value in csv_row(entry, base_url).items()})
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    rows = (csv_row(entry, base_url) for entry in directory.entries)
+    return spreadsheet.to_csv([c for c, _ in CSV_COLUMNS], rows).encode("utf-8")
 
 
 def zahlen_json(site: Site) -> str:
