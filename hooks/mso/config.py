@@ -181,12 +181,28 @@ def stichtag_from(environ: Mapping[str, str]) -> tuple[datetime.date, str | None
     """The Stichtag: MSO_STICHTAG if set, else today; with a German problem if it cannot be used."""
     text = environ.get(STICHTAG_ENV, "")
     if not text:
-        return datetime.date.today(), None
+        today = datetime.date.today()
+        return today, stichtag_problem(today)
     try:
-        return datetime.date.fromisoformat(text), None
+        date = datetime.date.fromisoformat(text)
     except ValueError:
         return datetime.date.today(), (f"{STICHTAG_ENV}={text!r} ist kein Datum. Schreiben Sie es als JJJJ-MM-TT, "
                                        "zum Beispiel MSO_STICHTAG=2026-11-22.")
+    return date, stichtag_problem(date)
+
+
+# Dates the build can compute with: months back from the Stichtag stay after year 1, and the sitemap's gzip
+# timestamp (seconds since 1970, 32 bits) holds the Stichtag.
+STICHTAG_MIN = datetime.date(2000, 1, 1)
+STICHTAG_MAX = datetime.date(2099, 12, 31)
+
+
+def stichtag_problem(date: datetime.date) -> str | None:
+    """A German message if the build cannot use `date` as its Stichtag, else None."""
+    if STICHTAG_MIN <= date <= STICHTAG_MAX:
+        return None
+    return (f"Der Stichtag {date.isoformat()} liegt außerhalb des erlaubten Bereichs: erlaubt sind Tage vom "
+            f"{german_date(STICHTAG_MIN)} bis zum {german_date(STICHTAG_MAX)}. Prüfen Sie {STICHTAG_ENV}.")
 
 
 def from_mkdocs_config(config: Any, environ: Mapping[str, str] | None = None) -> Settings:

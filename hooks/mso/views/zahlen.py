@@ -9,6 +9,7 @@ comes from the Directory (and, for the history, from the git history of the data
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -159,7 +160,8 @@ def _date_ticks(first: datetime.date, last: datetime.date, most: int = 5) -> lis
     months = (last.year - first.year) * 12 + last.month - first.month
     if months < 1:
         return [first]
-    every = next(n for n in (1, 2, 3, 6, 12, 24, 60, 120) if months / n <= most - 1)
+    every = next((n for n in (1, 2, 3, 6, 12, 24, 60, 120) if months / n <= most - 1),
+                 12 * math.ceil(months / 12 / (most - 1)))  # beyond 40 years: whole years, as many as needed
     ticks, year, month = [], first.year, first.month
     while (year, month) <= (last.year, last.month):
         date = datetime.date(year, month, 1)
