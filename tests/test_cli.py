@@ -103,3 +103,42 @@ def test_unknown_and_mistyped_settings_are_named_in_german(tmp_path):
                      "`extra.verzeichnis.stadtt` ist unbekannt", "`extra.verzeichnis.monate_bis_ausblenden` muss "
                      "eine ganze Zahl", "`extra.verzeichnis.texte` muss aus Texten"):
         assert expected in message
+
+
+@pytest.fixture
+def empty_project(tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "organisations").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("Verein " + "x" * 150, "zu lang"),
+    ("Verein \u2067123 456\u2069", "Richtungszeichen"),
+    ("Verein\nzweite Zeile", "Zeilenumbruch"),
+    ("Verein\u2028Nord", "U+2028"),
+    ("Verein\ufffe Nord", "U+FFFE"),
+    ("Verein Z" + "\u0336" * 20, "übereinandergesetzte"),
+    ("Verein\u200b Nord", "Formatzeichen"),
+])
+def test_new_refuses_a_name_that_validate_would_refuse(empty_project, name, reason):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert reason in result.stderr and "Traceback" not in result.stderr
+    assert list((empty_project / "organisations").iterdir()) == []
+
+
+def test_new_refuses_a_look_alike_of_an_existing_name(empty_project):
+    assert run(empty_project, "new", "Il Ponte").returncode == 0
+    result = run(empty_project, "new", "Il P\u043ente e. V.")  # Cyrillic о; another file name
+    assert result.returncode == 2 and "il-ponte.yml" in result.stderr and "derselbe Verein" in result.stderr
+    assert len(list((empty_project / "organisations").iterdir())) == 1
+
+
+@pytest.mark.parametrize("name", ["A" * 150, "Deutsch-Türkischer Elternverein Bielefeld e. V.",
+                                  "Familie 👨\u200d👩\u200d👧 Verein", "Kurdisch-Deutscher Kulturverein"])
+def test_new_accepts_what_validate_accepts(empty_project, name):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 0, result.stderr
+    assert run(empty_project, "validate").returncode == 0

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 
 from . import config as mso_config
-from .problems import DataError
+from .load import load_bytes
+from .problems import DataError, Problem
 from .schema import Schema
 from .slugs import is_valid, slugify
-from .validate import validate_paths
+from .validate import check_document, check_names, validate_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 _OS_ERRORS = {errno.ENOENT: "den Ordner oder die Datei gibt es nicht", errno.EACCES: "keine Berechtigung",
@@ -126,10 +127,27 @@ def _new(name: str, settings: mso_config.Settings) -> int:
     if target.exists():
         print(f"Fehler: {target} gibt es schon. Ändern Sie diese Datei, statt eine neue anzulegen.", file=sys.stderr)
         return EXIT_PROBLEMS
+    schema = Schema(settings.schema)
     schema_path = Path(os.path.relpath(settings.schema, settings.daten))
-    target.write_text(new_profile(name, Schema(settings.schema), settings.stichtag, schema_path), encoding="utf-8")
+    text = new_profile(name, schema, settings.stichtag, schema_path)
+    problems = check_new_profile(text, target, schema, settings)
+    if problems:
+        for problem in problems:
+            print(f"Fehler: Der Name „{name}“ geht so nicht. {problem.message}", file=sys.stderr)
+        return EXIT_USAGE
+    target.write_text(text, encoding="utf-8")
     print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: mso validate {target}")
     return EXIT_OK
+
+
+def check_new_profile(text: str, target: Path, schema: Schema, settings: mso_config.Settings) -> list[Problem]:
+    """The problems `mso validate` would report for the new file, beside the profiles already there."""
+    doc, problems = load_bytes(text.encode("utf-8"), target, target.name)
+    if doc is None:
+        return problems
+    existing, _ = validate_paths([settings.daten], schema, settings.stichtag)
+    return check_document(doc, schema, settings.stichtag) + [
+        p for p in check_names([*existing, doc]) if p.file == doc.display]
 
 
 def run() -> None:
