@@ -19,7 +19,7 @@ import jinja2
 import markupsafe
 import phonenumbers
 
-from .. import history, text
+from .. import history, links, text
 from ..config import german_date
 from ..model import Directory, Entry
 from ..schema import Term
@@ -127,7 +127,8 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
-                                date_de=german_date, tel_href=tel_href, web_href=web_href, json_script=json_for_script)
+                                date_de=german_date, tel_href=tel_href, web_href=web_href, json_script=json_for_script,
+                                mailto_href=links.mailto_href, url_text=links.display_url)
         self.env.globals.update(settings=self.settings, counts=directory.counts,
                                 term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
                                 language=self.language)
