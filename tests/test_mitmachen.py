@@ -10,6 +10,8 @@ import copy
 import dataclasses
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -306,3 +308,28 @@ def test_mso_new_shows_every_field_with_an_example_that_validates(directory):
     data["stand"] = data["stand"].isoformat()
     data["ansprechpersonen"][0]["einwilligung"] = data["ansprechpersonen"][0]["einwilligung"].isoformat()
     assert not list(directory.schema.validator.iter_errors(data))
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda raw: raw["properties"].update(seltsam={"type": "null", "title": "Seltsam"}), "`seltsam`"),
+    (lambda raw: raw["$defs"]["thema"]["enumDescriptions"].pop(), "enumDescriptions"),
+    (lambda raw: raw["$defs"]["sprache"]["x-terms"].update(xx={"name": "X"}), "x-terms"),
+    (lambda raw: raw["properties"]["stand"].update({"$ref": "#/$defs/gibtsnicht"}), "gibtsnicht"),
+])
+def test_schema_shapes_the_code_does_not_know_are_config_errors(tmp_path, change, expected):
+    """The build and `mso` show these as German messages (ConfigError), never as a traceback."""
+    from conftest import make_project
+    from mso.config import ConfigError, from_mkdocs_file
+    from mso.pipeline import load_directory
+
+    project = make_project(tmp_path / "p")
+    path = project / "schema" / "organisation.schema.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ConfigError, match=expected):
+        load_directory(from_mkdocs_file(project / "mkdocs.yml"))
+    result = subprocess.run([sys.executable, "-m", "mso", "validate"], cwd=project, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr
+    if expected != "`seltsam`":  # `mso validate` needs no form, so a field the form cannot show does not stop it
+        assert result.returncode == 2 and expected in result.stderr, result.stdout + result.stderr

@@ -112,6 +112,18 @@ class Schema:
                               f"{', '.join(VOCABULARIES)}.")
         for name in VOCABULARIES:
             self.terms(self.raw["$defs"][name], name)  # a broken label table is a ConfigError now, not later
+        self._check_refs(self.raw)
+
+    def _check_refs(self, node: Any) -> None:
+        """Every `$ref` points into `$defs`; otherwise a ConfigError now instead of a traceback mid-validation."""
+        if isinstance(node, dict):
+            if "$ref" in node:
+                self.resolve(node)
+            for value in node.values():
+                self._check_refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                self._check_refs(value)
 
     @cached_property
     def validator(self) -> Draft202012Validator:
@@ -165,9 +177,12 @@ class Schema:
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """A node with its `$ref` filled in; the node's own keywords (title, description) win."""
-        ref = node.get("$ref", "")
-        if not ref.startswith("#/$defs/"):
+        ref = node.get("$ref")
+        if ref is None:
             return node
+        if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+            raise ConfigError(f"Das Schema {self.path} verweist auf `{ref}`; erlaubt sind nur Verweise auf "
+                              "`#/$defs/…` in derselben Datei.")
         target = self.raw["$defs"].get(ref.removeprefix("#/$defs/"))
         if not isinstance(target, dict):
             raise ConfigError(f"Das Schema {self.path} verweist auf `{ref}`, das es nicht gibt.")
