@@ -107,10 +107,7 @@ def test_unknown_and_mistyped_settings_are_named_in_german(tmp_path):
 
 @pytest.fixture
 def empty_project(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    (tmp_path / "organisations").mkdir()
-    return tmp_path
+    return make_project(tmp_path, {})
 
 
 @pytest.mark.parametrize("name, reason", [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, minimal_profile, write_profiles
+from conftest import ROOT, make_project, minimal_profile
 from mso.spreadsheet import FORMULA_START, safe_cell, to_csv
 
 
@@ -45,9 +44,7 @@ def test_every_cell_round_trips_and_none_starts_like_a_formula(rows):
 
 
 def test_stale_csv_neutralises_formulas(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    shutil.copytree(ROOT / "schema", tmp_path / "schema")
-    write_profiles(tmp_path / "organisations", {
+    make_project(tmp_path, {
         "formel": minimal_profile('=HYPERLINK("https://evil.example","Klick")', stand="2025-01-01",
                                   veroeffentlichen=False, kontakt={"telefon": "+49 521 5550199"},
                                   ansprechpersonen=[{"name": "@Admin", "einwilligung": "2024-01-01"}])})
