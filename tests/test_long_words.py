@@ -8,7 +8,8 @@ import subprocess
 from conftest import make_project, minimal_profile
 from mso import config
 from mso.pipeline import load_directory
-from mso.views import Renderer, steckbriefe
+from mso.views import steckbriefe
+from mso.views.base import Site
 
 LONG_NAME = "Z" * 60 + "Kulturvereinsgemeinschaft" * 3 + "X" * 15
 
@@ -21,7 +22,7 @@ def test_long_words_wrap_inside_the_page(tmp_path):
     project = make_project(tmp_path / "p", profiles)
     settings = config.from_mkdocs_file(project / "mkdocs.yml", environ={"MSO_STICHTAG": "2026-11-22"})
     directory = load_directory(settings)
-    steckbriefe.post_build(directory, Renderer(directory, settings), project / "site")
+    steckbriefe.post_build(Site(directory), project / "site")
     pdf = project / "site" / steckbriefe.PDF
     layout = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout, re.S)
