@@ -150,3 +150,9 @@ def test_the_same_emoji_name_twice_is_flagged(tmp_path):
 @pytest.mark.parametrize("name", ["🎉", "★★", "!!!", "…", "e. V."])
 def test_no_name_normalises_to_nothing(name):
     assert normalise_name(name)
+
+
+def test_a_yml_file_is_always_a_profile_even_with_a_housekeeping_name(folder):
+    (folder / "notice.yml").write_text(dump(minimal_profile("Notice Verein")), encoding="utf-8")
+    documents, problems = check(folder)
+    assert problems == [] and {d.slug for d in documents} == {"echter-verein", "notice"}

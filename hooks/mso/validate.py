@@ -32,10 +32,9 @@ _TYPES = {
 }
 _LIST_ALL_UP_TO = 12
 _TYPO_MIN_LENGTH = 12
-_PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "text": 2, "pattern": 2, "enum": 3, "anyOf": 3,
-             "format": 4}
+_PRIORITY = {"required": 0, "additionalProperties": 0, "type": 1, "pattern": 2, "enum": 3, "anyOf": 3, "format": 4}
 _FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
-# Files that may lie in the profiles folder without being profiles (compared by name without extension).
+# Files other than .yml that may lie in the profiles folder (compared by name without extension).
 HOUSEKEEPING = frozenset({"readme", "liesmich", "license", "licence", "lizenz", "copying", "notice", "changelog",
                           "codeowners", "authors"})
 _LEGAL_FORM = re.compile(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", re.IGNORECASE)
@@ -75,7 +74,8 @@ def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path],
             continue
         folder = path.resolve()
         for entry in sorted(path.iterdir()):
-            if entry.name.startswith(".") or entry.name.split(".")[0].casefold() in HOUSEKEEPING:
+            if entry.name.startswith(".") or (entry.suffix != ".yml" and
+                                              entry.name.split(".")[0].casefold() in HOUSEKEEPING):
                 continue
             problem = _entry_problem(entry, folder)
             if problem:

@@ -183,7 +183,7 @@ def test_wrong_input_gets_german_messages_at_the_field_and_no_yaml(page, site_ur
         "#f-themen-antidiskriminierung": "Themen: Bitte wählen Sie mindestens einen Eintrag aus.",
         "#f-stadtbezirk": "Stadtbezirk: Bitte wählen Sie einen Eintrag aus.",
         "#f-adresse-strasse": "Adresse – Straße und Hausnummer: Bitte füllen Sie dieses Feld aus.",
-        "#f-adresse-plz": "Adresse – Postleitzahl: Bitte genau fünf Ziffern eingeben, zum Beispiel 12345.",
+        "#f-adresse-plz": "Adresse – Postleitzahl: Eine Postleitzahl hat genau fünf Ziffern, zum Beispiel 12345.",
         "#f-kontakt-email": "Kontakt – E-Mail: Das ist keine gültige E-Mail-Adresse. Beispiel: info@mein-verein.de",
         "#f-kontakt-website": "Kontakt – Website: Das ist keine vollständige Internetadresse.",
         "#f-gegruendet": "Gründungsjahr: Bitte eine Jahreszahl von 1850 bis 2100.",

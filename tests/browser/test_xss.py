@@ -118,15 +118,21 @@ PAYLOADS = OWASP + MARKDOWN
 MARKER = "alert"  # every payload calls alert/msgbox; the text must be there, visibly and inertly
 
 
+def one_line(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ")
+
+
 def profiles() -> dict[str, dict]:
     result = {}
     for i, payload in enumerate(PAYLOADS):
         token = hashlib.sha256(str(i).encode()).hexdigest()[:8]  # names stay distinct after normalising
         german = f"{payload}\n\n{MARKDOWN[i % len(MARKDOWN)]}\n\nEnde {token}."
+        multi_line = payload
+        payload = one_line(payload)  # validation refuses tabs and line breaks in single-line fields
         result[f"xss-{i:03d}"] = minimal_profile(
-            f"Verein {token} {payload}"[:150], kurzname=payload[:60], oeffnungszeiten=payload[:500],
-            beschreibung=german if i % 2 else {"de": german, "ar": payload, "tr": MARKDOWN[i % len(MARKDOWN)]},
-            angebote=[payload[:300], MARKDOWN[(i + 1) % len(MARKDOWN)]],
+            f"Verein {token} {payload}"[:150], kurzname=payload[:60], oeffnungszeiten=multi_line[:500],
+            beschreibung=german if i % 2 else {"de": german, "ar": multi_line, "tr": MARKDOWN[i % len(MARKDOWN)]},
+            angebote=[payload[:300], one_line(MARKDOWN[(i + 1) % len(MARKDOWN)])],
             kontakt={"email": f"info-{token}@example.org", "website": WEBSITES[i % len(WEBSITES)],
                      "social": [WEBSITES[(i + 1) % len(WEBSITES)]]},
             adresse={"strasse": payload[:100], "zusatz": payload[:100], "plz": "33602", "ort": payload[:60]},
