@@ -146,3 +146,22 @@ def test_values_with_a_trailing_newline_are_refused(tmp_path, field, value):
         data["kontakt"] = {field: value}
     problem = only(problems_for(tmp_path, json.dumps(data)))
     assert problem.field.endswith(field) and "Zeilenumbruch" in problem.message
+
+
+def test_check_jsonschema_reads_the_schema_as_we_do(tmp_path):
+    """Editors' and CI's view: the schema is valid 2020-12, the demo data pass, a trailing newline does not."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = str(Path(sys.executable).parent / "check-jsonschema")
+    schema = str(ROOT / "schema" / "organisation.schema.json")
+    assert subprocess.run([tool, "--check-metaschema", schema], capture_output=True).returncode == 0
+    demo = sorted(str(p) for p in (ROOT / "organisations").glob("*.yml"))
+    result = subprocess.run([tool, "--schemafile", schema, *demo], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.yml"
+    bad.write_text('name: Verein\nveroeffentlichen: false\nstand: 2026-01-01\nstadtbezirk: Mitte\n'
+                   'adresse: {strasse: Weg 1, plz: "33617\\n", ort: Bielefeld}\n', encoding="utf-8")
+    result = subprocess.run([tool, "--schemafile", schema, str(bad)], capture_output=True, text=True)
+    assert result.returncode == 1 and "adresse.plz" in result.stdout
