@@ -23,6 +23,7 @@ _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 
 
 def is_noncharacter(char: str) -> bool:
+    """True for a Unicode non-character (U+FDD0–FDEF, U+xFFFE, U+xFFFF)."""
     code = ord(char)
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
@@ -91,6 +92,7 @@ def multi_line_problem(text: str) -> str | None:
 
 
 def marks_problem(text: str) -> str | None:
+    """A German message when some base character carries too many combining marks, else None."""
     run = 0
     for index, char in enumerate(text):
         run = run + 1 if unicodedata.category(char) in ("Mn", "Me") else 0

@@ -47,6 +47,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the `mso` command with `argv` (default: the command line); returns the exit code."""
     parser = _Parser(prog="mso", description="Werkzeuge für das MSO-Verzeichnis.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
     parser.add_argument("--config", type=Path, default=None, metavar="DATEI",
@@ -151,6 +152,7 @@ def check_new_profile(text: str, target: Path, schema: Schema, settings: mso_con
 
 
 def run() -> None:
+    """The console script: `main()` with German messages for every error, then exit."""
     try:
         code = main()
     except DataError as exc:

@@ -48,6 +48,8 @@ class Point:
 
 @dataclass(frozen=True)
 class History:
+    """The published and known counts over time, with what limits the history (`note`)."""
+
     points: tuple[Point, ...] = ()
     available: bool = False
     shallow: bool = False

@@ -44,6 +44,7 @@ class Document:
 
     @property
     def slug(self) -> str:
+        """The file name without `.yml`: the profile's Kurzadresse."""
         return self.path.stem
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -57,6 +58,7 @@ class Document:
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read one profile file: (Document, []) when it loads, else (None, problems); never raises."""
     display = display or path.as_posix()
     try:
         size = path.stat().st_size
@@ -70,6 +72,7 @@ def load_file(path: Path, display: str | None = None) -> tuple[Document | None, 
 
 
 def load_bytes(raw: bytes, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Like `load_file` for bytes already read; `path` names the file, `display` is shown in messages."""
     try:
         return _load(raw, path, display)
     except Exception as exc:  # noqa: BLE001 - the loader must never show a traceback

@@ -27,6 +27,8 @@ VOCABULARY_OF = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "s
 
 
 class Freshness(Enum):
+    """How current a profile is at the Stichtag."""
+
     AKTUELL = "aktuell"
     FAELLIG = "faellig"  # confirmation due, still published
     AUSGEBLENDET = "ausgeblendet"  # too old: hidden until confirmed again
@@ -44,27 +46,34 @@ class Record:
 
     @property
     def name(self) -> str:
+        """The profile's official name."""
         return self.data["name"]
 
     @property
     def status(self) -> str:
+        """`aktiv`, `pausiert` or `aufgeloest` (absent means `aktiv`)."""
         return self.data.get("status", "aktiv")
 
     @property
     def consent(self) -> bool:
+        """True only with `veroeffentlichen: true`."""
         return self.data.get("veroeffentlichen") is True
 
     @property
     def aufgeloest(self) -> bool:
+        """True for a dissolved association (kept as an archived record)."""
         return self.status == "aufgeloest"
 
     @property
     def published(self) -> bool:
+        """Consent given, not dissolved and not hidden for staleness: the profile gets an Entry."""
         return self.consent and not self.aufgeloest and self.freshness is not Freshness.AUSGEBLENDET
 
 
 @dataclass(frozen=True)
 class Person:
+    """A named contact person who consented to publication (`einwilligung`)."""
+
     name: str
     funktion: str = ""
     email: str = ""
@@ -100,6 +109,7 @@ class Entry:
 
     @classmethod
     def from_record(cls, record: Record) -> Entry:
+        """The public Entry of a published Record: allow-listed fields only, persons with consent only."""
         d = record.data
         text = d["beschreibung"]
         beschreibung = {"de": text} if isinstance(text, str) else {"de": text["de"], **{
@@ -124,16 +134,20 @@ class Entry:
         )
 
     def values(self, facet: str) -> tuple[str, ...]:
+        """The values of a facet (`stadtbezirk`, `themen`, …) as a tuple."""
         value = getattr(self, facet)
         return (value,) if isinstance(value, str) else value
 
     @property
     def sort_key(self) -> str:
+        """The name as `sort_key` sorts it."""
         return sort_key(self.name)
 
 
 @dataclass(frozen=True)
 class Counts:
+    """The counts of one Directory; their definitions are on /zahlen/ (DESIGN.md, "Counting")."""
+
     veroeffentlicht: int
     erfasst: int
     bestaetigung_faellig: int
@@ -150,6 +164,7 @@ def sort_key(text: str) -> str:
 
 
 def freshness(stand: datetime.date, settings: Settings) -> Freshness:
+    """The Freshness of a profile confirmed on `stand`, at the settings' Stichtag and thresholds."""
     if stand < settings.stichtag - relativedelta(months=settings.monate_bis_ausblenden):
         return Freshness.AUSGEBLENDET
     if stand < settings.stichtag - relativedelta(months=settings.monate_bis_bestaetigung):
@@ -173,6 +188,7 @@ class Directory:
 
     @property
     def stichtag(self) -> datetime.date:
+        """The reference date of this Directory."""
         return self.settings.stichtag
 
     def entry(self, slug: str) -> Entry | None:

@@ -70,4 +70,5 @@ def fill(markdown: str, known: dict[str, str], fragments: Collection[str],
 
 
 def names(known: dict[str, str], fragments: Collection[str]) -> str:
+    """Every placeholder name, for the message about an unknown one."""
     return ", ".join(sorted([*known, *fragments]))

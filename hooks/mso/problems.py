@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem in a file: where (file, line, column, field) and a German message saying how to fix it."""
+
     file: str
     line: int | None
     column: int | None

@@ -24,6 +24,7 @@ COLUMNS = ("name", "zustand", "stand", "ausblenden_ab", "email", "telefon", "ans
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register `mso stale` with its options."""
     parser = commands.add_parser("stale", help="Profile auflisten, deren Bestätigung fällig ist.", add_help=False,
                                  description="Listet zum Stichtag (MSO_STICHTAG, sonst heute) alle Profile, deren "
                                              "Bestätigung fällig ist oder die schon ausgeblendet sind, mit Kontakt.")
@@ -35,6 +36,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def row(record: Record, settings: Settings) -> dict[str, str]:
+    """One line of the reminder list for a Record: name, state, dates, contacts, page and file."""
     kontakt = record.data.get("kontakt") or {}
     persons = [p for p in record.data.get("ansprechpersonen") or [] if isinstance(p, dict)]
     first = persons[0] if persons else {}
@@ -60,10 +62,12 @@ def rows(settings: Settings) -> list[dict[str, str]]:
 
 
 def to_csv(found: list[dict[str, str]]) -> str:
+    """The reminder list as CSV for a mail merge (formulas neutralised)."""
     return spreadsheet.to_csv(COLUMNS, found)
 
 
 def to_table(found: list[dict[str, str]], settings: Settings, width: int) -> str:
+    """The reminder list as a text table `width` characters wide, with a summary line."""
     due = sum(r["zustand"] == _STATE[Freshness.FAELLIG] for r in found)
     if not found:
         return (f"Stichtag {german_date(settings.stichtag)}: Niemand muss erinnert werden. "
@@ -93,6 +97,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    """`mso stale`: print the list; exit code 0."""
     found = rows(settings)
     text = to_csv(found) if args.csv else to_table(found, settings, shutil.get_terminal_size((120, 24)).columns)
     if args.ausgabe:

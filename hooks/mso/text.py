@@ -19,6 +19,7 @@ _RULES = ["list", "emphasis", "link", "newline", "escape", "entity", "backticks"
 
 
 def safe_url(url: str) -> bool:
+    """True when a link's scheme is one profiles may use (http, https, mailto, tel)."""
     try:
         scheme = urlsplit(url.strip()).scheme.lower()
     except ValueError:

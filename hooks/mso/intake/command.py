@@ -36,6 +36,7 @@ YES = {"j", "ja", "y", "yes"}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register `mso uebernehmen` with its options."""
     parser = commands.add_parser(
         "uebernehmen", help="Eine Meldung aus dem Formular (Datei, E-Mail, Text) oder eine Bestätigung übernehmen.",
         add_help=False,
@@ -55,12 +56,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 @dataclass
 class Written:
+    """A profile file written by this run, with the suggested commit message and where it will appear."""
+
     path: Path
     message: str  # the suggested commit message
     published_at: str  # where it appears after the next build, or why it does not
 
 
 def run(args: argparse.Namespace, settings: Settings, stdin: TextIO | None = None) -> int:
+    """`mso uebernehmen`: take each DATEI (or standard input) into organisations/; the exit code of the worst one."""
     stdin = stdin or sys.stdin
     if args.als is not None and (not is_valid(args.als) or len(args.dateien) > 1):
         print("Fehler: --als braucht eine gültige Kurzadresse (z. B. kulturverein-sued-ost) und genau eine DATEI.",
@@ -107,6 +111,8 @@ def _answer(question: str, stream: TextIO) -> bool | None:
 
 
 class Intake:
+    """Takes submissions into the data folder of `settings`, asking before each write unless told not to."""
+
     def __init__(self, settings: Settings, ask: Callable[[str], bool | None], als: str | None):
         self.settings = settings
         self.schema = Schema(settings.schema)
@@ -119,6 +125,7 @@ class Intake:
     # ---------- reading ----------
 
     def take_input(self, name: str, stdin: TextIO) -> int:
+        """Read one input (file, .eml or `-`) and take every submission in it; returns an exit code."""
         label = "Eingefügter Text" if name == "-" else name
         try:
             raw = stdin.buffer.read() if name == "-" and hasattr(stdin, "buffer") else (
@@ -156,6 +163,7 @@ class Intake:
     # ---------- a profile from the form ----------
 
     def take_profile(self, sub: Submission) -> int:
+        """Validate a submitted profile, merge it into its file (or a new one), show the diff and write it."""
         for note in sub.notes:
             print(f"Hinweis: {note}")
         doc, problems = load_bytes(sub.profile, Path(f"{sub.name_hint or 'meldung'}.yml"), sub.source)
@@ -251,6 +259,7 @@ class Intake:
         return final
 
     def near_duplicates(self, final: Document, target: Path) -> list[Document]:
+        """Existing profiles whose names are the same or nearly the same as the submission's."""
         twins = []
         for path in sorted(self.settings.daten.glob("*.yml")):
             if path.resolve() == target.resolve():
@@ -263,6 +272,7 @@ class Intake:
     # ---------- a confirmation ("Noch aktuell?") ----------
 
     def take_confirmation(self, sub: Submission) -> int:
+        """A "Noch aktuell?" reply: set `stand` of the named profile to the mail's date, nothing else."""
         slug = self.als or sub.confirm_slug
         target = self.settings.daten / f"{slug}.yml"
         display = _display(target)
@@ -305,6 +315,7 @@ class Intake:
     # ---------- showing, asking, writing ----------
 
     def show_and_write(self, old: dict[str, Any], final: Document, target: Path, text: str, message: str) -> int:
+        """Print the German field diff, ask, and write `text` to `target`; returns an exit code."""
         found = changes(old, final.data, self.schema)
         display = _display(target)
         if not found:
@@ -342,6 +353,7 @@ class Intake:
         return f"Danach steht der Eintrag unter {site}vereine/{final.slug}/."
 
     def refuse(self, sub: Submission, problems: list[Problem]) -> int:
+        """Print the problems of a submission and what to ask the association; returns the exit code for problems."""
         for problem in problems:
             print(problem)
         print(f"\nDie Meldung ({sub.source}) kann so nicht übernommen werden. Es wurde nichts geändert.")

@@ -14,6 +14,8 @@ _MISSING = object()
 
 @dataclass(frozen=True)
 class Change:
+    """One changed field: its path, `kind` (neu, entfernt, geändert) and the old and new values."""
+
     path: tuple[str | int, ...]
     kind: str  # NEU, ENTFERNT or GEAENDERT
     old: Any = None
@@ -21,6 +23,7 @@ class Change:
 
 
 def changes(old: dict[str, Any], new: dict[str, Any], schema: Schema) -> list[Change]:
+    """The field-by-field differences between two profiles, in the schema's field order."""
     return _compare(old, new, (), schema)
 
 

@@ -70,6 +70,7 @@ def read_source(name: str, raw: bytes, keys: frozenset[str]) -> list[Submission]
 
 
 def from_mail(name: str, message: EmailMessage, keys: frozenset[str]) -> list[Submission]:
+    """The submissions in an e-mail: attached profile files first, else the profile in the text body."""
     date = _date(message)
     attached = []
     for part in message.walk():

@@ -32,6 +32,7 @@ class Form:
     order: tuple[str, ...]  # every top-level property in schema order
 
     def expresses(self, key: str) -> bool:
+        """True when the form can express the field `key`, so a submission may change it."""
         return key in self.fields
 
 
@@ -44,6 +45,7 @@ def _yaml() -> YAML:
 
 
 def load(text: str, what: str) -> CommentedMap:
+    """Read YAML text with ruamel.yaml (comments and order kept); MergeError names `what` if it cannot."""
     try:
         data = _yaml().load(text)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. a date such as 2026-13-45 in `intern`
