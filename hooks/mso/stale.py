@@ -97,7 +97,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    """`mso stale`: print the list; exit code 0."""
+    """`mso stale`: print the list, or write it to `--ausgabe`; returns 0."""
     found = rows(settings)
     text = to_csv(found) if args.csv else to_table(found, settings, shutil.get_terminal_size((120, 24)).columns)
     if args.ausgabe:

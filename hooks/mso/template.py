@@ -16,7 +16,7 @@ from .schema import Schema
 
 
 def new_profile(name: str, schema: Schema, stichtag: datetime.date, schema_path: Path) -> str:
-    """The YAML text of a new profile named `name`: required fields filled, every other field as a comment with an example."""
+    """The YAML text of a new profile named `name`: required fields filled, every other field as an example comment."""
     lines = [f"# yaml-language-server: $schema={schema_path.as_posix()}",
              "# Neues Profil. Füllen Sie die Felder aus und entfernen Sie das # vor den Zeilen, die Sie nutzen.",
              "# Erst mit `veroeffentlichen: true` erscheint das Profil im Verzeichnis.", ""]
