@@ -95,6 +95,32 @@ def test_web_page_has_the_brochure_and_links_the_pdf(built_site, directory):
     assert (built_site / "steckbriefe" / "broschuere.css").is_file()
 
 
+def test_web_page_has_its_own_heading_and_states_pages_and_size_of_the_pdf(built_site, brochure_pdf):
+    html = (built_site / "steckbriefe" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<h1[ >]", html)) == 1 and "<h1>Steckbriefe</h1>" in html
+    link = re.search(r'<a [^>]*href="../steckbriefe/steckbriefe.pdf"[^>]*>(.*?)</a>', html, flags=re.S).group(1)
+    pages, size = int(pdf_info(brochure_pdf)["Pages"]), brochure_pdf.stat().st_size
+    assert re.sub("<[^>]+>", "", link) == f"Broschüre als PDF herunterladen (PDF, {pages} Seiten, {round(size / 1024)} KB)"
+
+
+def test_extent_in_words(tmp_path):
+    path = tmp_path / "x.pdf"
+    pdf.write_pdf('<html lang="de"><title>x</title><p>Eine Seite.</p></html>', path, title="x", lang="de",
+                  date=datetime.date(2026, 11, 22), base_url=tmp_path)
+    assert re.fullmatch(r"PDF, 1 Seite, \d+ KB", pdf.extent(path))
+    path.write_bytes(path.read_bytes() + b"%" * 3 * 1024 * 1024)  # padding after %%EOF: still readable
+    assert re.fullmatch(r"PDF, 1 Seite, 3,\d MB", pdf.extent(path))
+
+
+def test_names_keep_e_v_together(built_site, directory):
+    entry = next(e for e in directory.entries if "e. V." in e.name)
+    profile = (built_site / "vereine" / entry.slug / "index.html").read_text(encoding="utf-8")
+    brochure = (built_site / "steckbriefe" / "index.html").read_text(encoding="utf-8")
+    shown = entry.name.replace("e. V.", "e.\u00a0V.")
+    assert f"<h1>{shown}</h1>" in profile
+    assert f">{shown}</a></h2>" in brochure and "e. V.</a>" not in brochure
+
+
 def test_each_steckbrief_writes_out_every_public_field(built_site, directory):
     from markupsafe import escape
 
@@ -102,7 +128,7 @@ def test_each_steckbrief_writes_out_every_public_field(built_site, directory):
     sheets = dict(re.findall(r'<article class="mso-steckbrief" id="steckbrief-([a-z0-9-]+)"(.*?)</article>', html,
                              flags=re.S))
     for entry in directory.entries:
-        sheet = sheets[entry.slug]
+        sheet = one_line(sheets[entry.slug])  # names keep "e. V." together with a no-break space
         expected = [entry.name, entry.kurzname, entry.oeffnungszeiten, entry.vereinsregister, *entry.angebote,
                     *entry.kontakt.get("social", ()), *(entry.kontakt.get(k, "") for k in ("email", "telefon",
                                                                                               "website")),
@@ -110,7 +136,7 @@ def test_each_steckbrief_writes_out_every_public_field(built_site, directory):
         for person in entry.ansprechpersonen:
             expected += [person.name, person.funktion, person.email, person.telefon]
         for value in filter(None, expected):
-            assert str(escape(value)) in sheet, (entry.slug, value)
+            assert one_line(str(escape(value))) in sheet, (entry.slug, value)
         assert f"{directory.settings.site_url}vereine/{entry.slug}/" in sheet  # printed and in the QR code's title
 
 

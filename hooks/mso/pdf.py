@@ -190,6 +190,17 @@ def _gc_paused():
             gc.enable()
 
 
+def extent(path: Path) -> str:
+    """What a download link says about the file: "PDF, 80 Seiten, 596 KB"."""
+    import pikepdf
+
+    with pikepdf.open(path) as document:
+        pages = len(document.pages)
+    size = path.stat().st_size
+    amount = f"{round(size / 1024)} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"PDF, {pages} {'Seite' if pages == 1 else 'Seiten'}, {amount}"
+
+
 def cache_key(*parts: str) -> str:
     """A hash of everything the PDF depends on: the given parts, WeasyPrint's version and this module."""
     # The version from the package metadata: importing WeasyPrint just for it would take seconds.

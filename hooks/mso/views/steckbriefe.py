@@ -28,6 +28,7 @@ CSS = "steckbriefe/broschuere.css"
 PRINT = TEMPLATES / "print"  # the print stylesheets, shipped with the templates
 CACHE = Path(".cache") / "steckbriefe"
 LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
+UMFANG = "<span data-mso-pdf-umfang>PDF</span>"  # in steckbriefe.html; filled in after the PDF is written
 
 
 def title(directory: Directory) -> str:
@@ -108,12 +109,24 @@ def post_build(site: Site, site_dir: Path) -> None:
     if cached.is_file():
         shutil.copyfile(cached, target)
         LOG.info(f"PDF der Steckbriefe unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
+    else:
+        LOG.info(f"PDF der Steckbriefe wird erstellt ({directory.counts.veroeffentlicht} Steckbriefe) …")
+        pages = pdf.write_pdf(html, target, title=title(directory), lang="de", date=settings.stichtag,
+                              base_url=PRINT, log=LOG)
+        LOG.info(f"PDF der Steckbriefe fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
+        _store(cache, cached, target)
+    _state_extent(site_dir / SRC.replace(".md", ".html"), target)
+
+
+def _state_extent(page: Path, target: Path) -> None:
+    """The page was written before the PDF existed: its download link gets the page count and size now."""
+    if not page.is_file():
         return
-    LOG.info(f"PDF der Steckbriefe wird erstellt ({directory.counts.veroeffentlicht} Steckbriefe) …")
-    pages = pdf.write_pdf(html, target, title=title(directory), lang="de", date=settings.stichtag,
-                          base_url=PRINT, log=LOG)
-    LOG.info(f"PDF der Steckbriefe fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
-    _store(cache, cached, target)
+    html = page.read_text(encoding="utf-8")
+    if UMFANG not in html:
+        LOG.warning(f"{page.name}: Platzhalter für Seitenzahl und Größe des PDFs fehlt ({UMFANG}).")
+        return
+    page.write_text(html.replace(UMFANG, UMFANG.replace(">PDF<", f">{pdf.extent(target)}<")), encoding="utf-8")
 
 
 def _store(cache: Path, cached: Path, target: Path) -> None:
