@@ -221,32 +221,6 @@ def test_the_longest_profiles_print_on_one_a4_page(page, site_url, built_site, d
     assert page.foreign_requests == []
 
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result.response["violations"]]
-
-
-def test_axe_finds_nothing_on_the_visitor_pages(browser, site_url, directory):
-    arabic = next(e for e in directory.entries if "ar" in e.beschreibung)
-    paths = ["", "vereine/?thema=beratung&sprache=ar", f"vereine/{arabic.slug}/", "sprachen/ar/", "sprachen/",
-             "ueber/", "impressum/", "barrierefreiheit/"]
-    for width in (1280, 390):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        try:
-            for path in paths:
-                page.goto(site_url + path)
-                assert axe_violations(page) == [], (width, path)
-        finally:
-            context.close()
-
-
 def test_hand_written_links_with_names_instead_of_slugs_still_filter(page, site_url, directory):
     """?stadtbezirk=Jöllenbeck (as a person would type it) selects the choice; unknown values are dropped."""
     open_directory(page, site_url, "?stadtbezirk=J%C3%B6llenbeck&thema=gibtsnicht")
