@@ -78,6 +78,17 @@ def test_structure_tree_holds_the_document_in_reading_order(brochure, directory)
         assert inside.index("H2") < inside.index("Figure") < inside.index("H3"), inside[:12]
 
 
+def test_passages_in_other_languages_carry_their_language(brochure, directory):
+    tagged = {}
+    for element in struct_elements(brochure.Root.StructTreeRoot):
+        if "/Lang" in element:
+            tagged.setdefault(str(element.Lang), 0)
+            tagged[str(element.Lang)] += 1
+    for language in {language for e in directory.entries for language in e.beschreibung}:
+        wanted = sum(language in e.beschreibung for e in directory.entries)
+        assert tagged.get(language, 0) >= wanted, (language, tagged.get(language, 0), wanted)
+
+
 def test_every_figure_has_alt_text(brochure, directory):
     figures = [e for e in struct_elements(brochure.Root.StructTreeRoot) if role(e) == "Figure"]
     assert len(figures) == directory.counts.veroeffentlicht, "a QR code on every Steckbrief"

@@ -148,7 +148,7 @@ def write_pdf(html: str, target: Path, *, title: str, lang: str, date: datetime.
     import weasyprint
 
     stamp = datetime.datetime.combine(date, datetime.time(), tzinfo=datetime.timezone.utc)
-    with _weasyprint_logs_to(log, progress_every), _gc_paused():
+    with _weasyprint_logs_to(log, progress_every), _gc_paused(), _languages_of_parts():
         document = weasyprint.HTML(string=html, base_url=base_url.resolve().as_uri() + "/",
                                    url_fetcher=_url_fetcher()).render(pdf_variant=PDF_VARIANT)
         document.metadata.title = title
@@ -176,6 +176,39 @@ def _weasyprint_logs_to(log: logging.Logger | logging.LoggerAdapter, every: int)
             logger.removeHandler(handler)
             logger.setLevel(level)
             logger.propagate = propagate
+
+
+@contextlib.contextmanager
+def _languages_of_parts():
+    """Passages in another language (lang="ar" on a description, a language name) get /Lang on their structure
+    element, so that screen readers switch voice (PDF/UA, WCAG 3.1.2). WeasyPrint 70 writes /Lang only for the
+    whole document; this wraps its private tag-tree builder for one rendering. tests/test_pdf_ua.py checks it."""
+    from weasyprint.pdf import tags
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None:  # another WeasyPrint: the test says so
+        yield
+        return
+
+    def build(box, *args):
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and getattr(box, "element_tag", None) != "html" else None
+        for struct in original(box, *args):
+            if lang and "Lang" not in struct:
+                struct["Lang"] = _pdf_string(lang)
+            yield struct
+
+    tags._build_box_tree = build
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
+
+
+def _pdf_string(text: str):
+    import pydyf  # a WeasyPrint dependency
+
+    return pydyf.String(text)
 
 
 @contextlib.contextmanager
