@@ -231,6 +231,7 @@ def test_every_tab_stop_shows_where_the_focus_is(directory, visitor, width):
     assert found == {}
 
 
+@pytest.mark.pruefmethode("zoom-320")
 def test_headings_hyphenate_long_german_words(directory, visitor):
     """Every page is German (lang="de") and headings may hyphenate; the start heading carries a soft hyphen, so
     it breaks with a hyphen even in browsers without a German dictionary (this test's Chromium has none)."""
@@ -328,6 +329,7 @@ def test_reduced_motion_stops_every_transition_and_animation(directory, visitor)
     assert page.evaluate(MOTION), "without the wish there is motion (Material's transitions): the check works"
 
 
+@pytest.mark.pruefmethode("struktur")
 def test_the_count_chart_has_a_text_alternative_and_a_table(directory, visitor):
     page = visitor(PageType("Zahlen", "zahlen/"))
     charts = page.locator("svg.mso-balken")

@@ -68,6 +68,7 @@ def test_search_dialog_has_an_accessible_name(start):
     assert start.get_attribute(".md-search", "aria-label")
 
 
+@pytest.mark.pruefmethode("axe-core")
 def test_open_search_dialog_passes_axe(start):
     from axe_playwright_python.sync_playwright import Axe
 
