@@ -199,6 +199,36 @@ def test_headings_and_landmarks_on_every_page_type(directory, visitor):
     assert found == {}
 
 
+SIDE_COLUMN = """() => {
+  const side = document.querySelector(".md-sidebar--primary");
+  if (!side || !side.checkVisibility()) return null;
+  return [...side.querySelectorAll("a")].filter(a => a.checkVisibility())
+    .map(a => new URL(a.href).pathname === location.pathname ? "(diese Seite)" : a.textContent.trim());
+}"""
+
+
+def test_no_side_column_that_only_narrows_the_page(directory, visitor):
+    """On wide screens a navigation column must offer a way elsewhere; empty or with only the page itself it
+    just takes room from the content."""
+    found = {}
+    for kind, page in visitor.tour(directory):
+        links = page.evaluate(SIDE_COLUMN)
+        if links is not None and set(links) <= {"(diese Seite)"}:
+            found[kind.name] = links
+    assert found == {}
+
+
+def test_the_menu_opens_on_phones_on_every_page_type(directory, visitor):
+    """Pages that hide the side column on wide screens keep the menu drawer on phones."""
+    missing = []
+    for kind, page in visitor.tour(directory, 390, reduced_motion="reduce"):
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        drawer = page.locator(".md-sidebar--primary")
+        if not (drawer.is_visible() and drawer.get_by_role("link", name="Vereine", exact=True).is_visible()):
+            missing.append(kind.name)
+    assert missing == []
+
+
 FOCUS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
