@@ -14,7 +14,7 @@ from typing import Any
 from .. import spreadsheet
 from ..model import Directory, Entry
 from . import zahlen
-from .base import Asset, PageSpec, Site
+from .base import FULL_WIDTH, Asset, PageSpec, Site
 
 FOLDER = "daten"
 SCHEMA_FILE = "organisation.schema.json"
@@ -198,7 +198,7 @@ def outputs(site: Site) -> Iterator[Asset | PageSpec]:
     fields = [(name, directory.schema.title((name,)), directory.schema.subschema((name,)).get("description", ""))
               for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
     yield PageSpec(
-        f"{FOLDER}/index.md", "daten.html", title="Offene Daten",
+        f"{FOLDER}/index.md", "daten.html", title="Offene Daten", hide=FULL_WIDTH,
         description=f"Die veröffentlichten Vereine und alle Zahlen des Verzeichnisses als JSON und CSV, "
                     f"zur freien Nutzung unter {directory.settings.lizenz_name}.",
         context=dict(csv_columns=CSV_COLUMNS, fields=fields, licence=licence(directory), site=site_url(directory),

@@ -16,7 +16,7 @@ from typing import Any
 from ..fields import Field, example_yaml, profile_fields
 from ..config import ConfigError
 from ..model import Entry
-from .base import Asset, PageSpec, Site
+from .base import FULL_WIDTH, Asset, PageSpec, Site
 
 PREFILL_FOLDER = "mitmachen/vereine"
 
@@ -25,13 +25,13 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     directory = site.directory
     fields = profile_fields(directory.schema)
     reference = profile_fields(directory.schema, include_internal=True)
-    yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen",
+    yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen", hide=FULL_WIDTH,
                    description=f"So kommt Ihr Verein ins MSO-Verzeichnis {site.settings.stadt}: "
                                "Bedingungen, Formular, Änderungen und Löschung.",
                    context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported))
-    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
+    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken", hide=FULL_WIDTH,
                    search={"boost": 0.5}, context=dict(fields=fields))
-    yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils",
+    yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
                    description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
                    context=dict(fields=reference, example=example_yaml))
     for entry in directory.entries:

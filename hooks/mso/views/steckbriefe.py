@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .. import pdf
 from ..model import Directory, Entry
-from .base import TEMPLATES, Asset, PageSpec, Site, relative_root
+from .base import FULL_WIDTH, TEMPLATES, Asset, PageSpec, Site, relative_root
 
 SRC = "steckbriefe/index.md"
 PDF = "steckbriefe/steckbriefe.pdf"
@@ -38,7 +38,7 @@ def title(directory: Directory) -> str:
 def outputs(site: Site) -> Iterator[PageSpec | Asset]:
     directory = site.directory
     base = relative_root(SRC)
-    yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", search={"exclude": True},
+    yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
                    description=f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als "
                                "barrierefreies PDF.",
                    context=context(directory, link=lambda e: f"{base}vereine/{e.slug}/"))

@@ -17,7 +17,7 @@ from typing import Any
 from .. import history as history_
 from ..config import german_date
 from ..model import Directory
-from .base import FACET_TITLES, PageSpec, Site, facet_url
+from .base import FACET_TITLES, FULL_WIDTH, PageSpec, Site, facet_url
 
 BREAKDOWNS = ("stadtbezirk", "themen", "sprachen")
 ALL_TERMS = ("stadtbezirk", "themen")  # show zeros too: "no association in Dornberg" is news
@@ -197,7 +197,7 @@ def outputs(site: Site) -> Iterator[PageSpec]:
               for facet, rows in data["breakdowns"].items()}
     rows, monthly = history_rows(hist)
     yield PageSpec(
-        "zahlen/index.md", "zahlen.html", title="Zahlen",
+        "zahlen/index.md", "zahlen.html", title="Zahlen", hide=FULL_WIDTH,
         description=(f"{directory.counts.veroeffentlicht} Migrantenorganisationen sind im Verzeichnis "
                      f"veröffentlicht, {directory.counts.erfasst} sind erfasst (Stand: "
                      f"{german_date(directory.stichtag)}). Wie gezählt wird und wie sich die Zahl entwickelt hat."),
