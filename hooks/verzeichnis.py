@@ -55,7 +55,7 @@ class _Build:
             raise PluginError(f"{len(exc.problems)} Problem(e) in den Vereinsdaten, siehe oben. Die Website "
                               "wurde nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
         if problem := schema_file_problem(directory.schema, settings):
-            log.warning(problem)
+            log.error(problem)  # an error, so that `mkdocs build --strict -q` stops too
         self.site = Site(directory)
         self.fragments = {fragment.name: fragment for fragment in all_fragments(self.site)}
         log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "

@@ -76,7 +76,7 @@ class Email(Text):
             links.check_email(text)
         except (email_validator.EmailNotValidError, links.LinkProblem) as exc:
             reason = str(exc) if isinstance(exc, links.LinkProblem) else "Prüfen Sie die Schreibweise."
-            raise ValidationError(f"„{text}“ ist keine E-Mail-Adresse. {reason}") from None
+            raise ValidationError(f": „{text}“ ist keine E-Mail-Adresse. {reason}") from None
         return text
 
 
@@ -87,7 +87,7 @@ class Url(Text):
             try:
                 links.check_url(text)
             except links.LinkProblem as exc:
-                raise ValidationError(f"„{text}“ ist keine Web-Adresse. {exc}") from None
+                raise ValidationError(f": „{text}“ ist keine Web-Adresse. {exc}") from None
         return text
 
 
@@ -109,7 +109,7 @@ class Districts(_Option):
     def run_validation(self, value: object, /) -> tuple[str, ...]:
         if not isinstance(value, list) or not value:
             raise ValidationError("muss eine Liste von Namen sein, einer je Zeile mit „- “ davor, zum Beispiel:\n"
-                                  "    stadtbezirke:\n      - Mitte\n      - Nord")
+                                  "    stadtbezirke:\n      - Nord\n      - Süd")
         names, slugs, problems = [], {}, []
         for number, item in enumerate(value, start=1):
             try:
@@ -141,13 +141,13 @@ class Colour(_Option):
         palette = colours.material_palette()
         hex_colour = palette.get(text) or colours.parse_hex(text)
         if hex_colour is None:
-            raise ValidationError(f"„{value}“ ist keine Farbe. Schreiben Sie einen Farbnamen von Material for "
+            raise ValidationError(f": „{value}“ ist keine Farbe. Schreiben Sie einen Farbnamen von Material for "
                                   f"MkDocs ({', '.join(sorted(colours.readable(palette)))}) oder eine Farbe als "
                                   "#rrggbb, zum Beispiel #1a5276.")
         ratio = colours.contrast(hex_colour, colours.WHITE)
         if ratio < colours.MIN_CONTRAST:
             raise ValidationError(
-                f"„{value}“ ({hex_colour}) ist zu hell: Weiße Schrift darauf und Links in dieser Farbe auf Weiß "
+                f": „{value}“ ({hex_colour}) ist zu hell: Weiße Schrift darauf und Links in dieser Farbe auf Weiß "
                 f"haben nur ein Kontrastverhältnis von {_number(ratio)}:1, nötig sind mindestens "
                 f"{_number(colours.MIN_CONTRAST)}:1 (WCAG 2.1 AA). Wählen Sie eine dunklere Farbe, zum Beispiel "
                 f"{', '.join(sorted(colours.readable(palette)))}.")
@@ -162,7 +162,7 @@ class Logo(_Option):
     def run_validation(self, value: object, /) -> str:
         text = Text().run_validation(value).strip()
         if text and not text.lower().endswith(self.SUFFIXES):
-            raise ValidationError(f"„{text}“: Das Logo muss ein Bild sein ({', '.join(self.SUFFIXES)}).")
+            raise ValidationError(f": „{text}“ ist kein Bild. Das Logo muss eine Bilddatei sein ({', '.join(self.SUFFIXES)}).")
         return text
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
@@ -170,7 +170,7 @@ class Logo(_Option):
         if text and config.config_file_path:
             path = Path(config.config_file_path).parent / text
             if not path.is_file():
-                raise ValidationError(f"„{text}“ gibt es nicht (gesucht: {path}). Der Pfad gilt vom Ordner "
+                raise ValidationError(f": „{text}“ gibt es nicht (gesucht: {path}). Der Pfad gilt vom Ordner "
                                       "der mkdocs.yml aus.")
 
 
@@ -232,7 +232,8 @@ class VerzeichnisConfig(base.Config):
                 self[key] = option.validate(self.get(key))
                 option.post_validation(self, key)
             except ValidationError as exc:
-                found.append(f"`{SECTION}.{key}` {exc}")
+                text = str(exc)
+                found.append(f"`{SECTION}.{key}`{'' if text.startswith(':') else ' '}{text}")
         known = ", ".join(sorted(self._schema_keys))
         found += [f"`{SECTION}.{key}` ist unbekannt. Erlaubt sind: {known}."
                   for key in sorted(set(self.keys()) - self._schema_keys)]
