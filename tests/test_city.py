@@ -18,7 +18,9 @@ from mso import config
 from mso.schema import for_settings
 
 MUSTERSTADT = ROOT / "examples" / "musterstadt"
-CITY_CONFIGS = [ROOT / "mkdocs.yml", *sorted((ROOT / "examples").glob("*/mkdocs.yml"))]
+# The project, the examples and the city the pipelines build (MSO_CONFIG, docs/betrieb.md).
+CITY_CONFIGS = sorted({ROOT / "mkdocs.yml", *(ROOT / "examples").glob("*/mkdocs.yml"),
+                       (ROOT / os.environ.get("MSO_CONFIG", "mkdocs.yml")).resolve()})
 CODE = [ROOT / "hooks", ROOT / "overrides"]
 TEXT_FILES = (".html", ".json", ".csv", ".svg", ".xml", ".js", ".css", ".txt", ".md")
 
@@ -27,7 +29,7 @@ def _settings(path: Path) -> config.Settings:
     return config.from_mkdocs_file(path, environ={"MSO_STICHTAG": "2026-11-22"})
 
 
-@pytest.mark.parametrize("path", CITY_CONFIGS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CITY_CONFIGS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_city_name_or_stadtbezirk_in_code_or_templates(path):
     settings = _settings(path)
     words = [settings.stadt, *settings.stadtbezirke]
@@ -42,7 +44,7 @@ def test_no_city_name_or_stadtbezirk_in_code_or_templates(path):
     assert not found
 
 
-@pytest.mark.parametrize("path", CITY_CONFIGS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", CITY_CONFIGS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_each_city_schema_file_lists_its_configured_stadtbezirke(path):
     settings = _settings(path)
     schema = for_settings(settings)
@@ -51,17 +53,19 @@ def test_each_city_schema_file_lists_its_configured_stadtbezirke(path):
     assert list(schema.vocab["stadtbezirk"]) == [*settings.stadtbezirke, "stadtweit"]
 
 
-def test_musterstadt_schema_is_the_project_schema_with_its_own_stadtbezirke():
-    """Editors read examples/musterstadt/schema/; it must not fall behind the project's schema."""
-    def without_districts(path: Path) -> dict:
-        data = json.loads(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", CITY_CONFIGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_city_schema_is_the_project_schema_with_its_own_stadtbezirke(path):
+    """Editors read the city's copy (e.g. examples/musterstadt/schema/); it must not fall behind the project's."""
+    def without_districts(file: Path) -> dict:
+        data = json.loads(file.read_text(encoding="utf-8"))
         del data["$defs"]["stadtbezirk"]["enum"], data["$defs"]["stadtbezirk"]["enumDescriptions"]
         return data
 
-    assert without_districts(MUSTERSTADT / "schema" / "organisation.schema.json") == \
-        without_districts(ROOT / "schema" / "organisation.schema.json"), (
-        "Kopieren Sie schema/organisation.schema.json nach examples/musterstadt/schema/ und führen Sie "
-        "`mso --config examples/musterstadt/mkdocs.yml schema` aus.")
+    settings = _settings(path)
+    city = settings.schema.relative_to(ROOT).as_posix()
+    assert without_districts(settings.schema) == without_districts(ROOT / "schema" / "organisation.schema.json"), (
+        f"Kopieren Sie schema/organisation.schema.json nach {city} und führen Sie "
+        f"`mso --config {path.relative_to(ROOT)} schema` aus.")
 
 
 def test_musterstadt_sets_every_setting_itself():
