@@ -132,6 +132,17 @@ def test_musterstadt_shows_its_own_stadtbezirke(musterstadt):
     assert 'placeholder="z. B. Hausaufgaben, arabisch, Altstadt"' in start
 
 
+def test_musterstadt_impressum_privacy_and_footer_use_its_settings(musterstadt):
+    settings = _settings(MUSTERSTADT / "mkdocs.yml")
+    impressum = (musterstadt / "impressum" / "index.html").read_text(encoding="utf-8")
+    for text in (settings.herausgeber, settings.kontakt_adresse, f"mailto:{settings.kontakt_email}",
+                 f"Verantwortlich für den Inhalt: {settings.verantwortlich}, Anschrift wie oben."):
+        assert text in impressum, text
+    privacy = (musterstadt / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    assert settings.datenschutzbeauftragter in privacy and settings.hoster in privacy
+    assert f"Herausgeber: {settings.herausgeber}." in impressum  # the copyright line in the footer
+
+
 def test_musterstadt_has_its_logo_and_colour(musterstadt):
     start = (musterstadt / "index.html").read_text(encoding="utf-8")
     assert '<img src="assets/logo.svg" alt="">' in start

@@ -208,6 +208,7 @@ class VerzeichnisConfig(base.Config):
     kontakt_telefon = Text("")
     kontakt_adresse = Text("")
     kontakt_url = Url("")
+    verantwortlich = Text("")  # Impressum: responsible for the content (§ 18 Abs. 2 MStV); empty: the herausgeber
     logo = Logo("")  # an image file, relative to mkdocs.yml
     farbe = Colour("indigo")
     daten = Text("organisations")  # folder of the profiles, relative to mkdocs.yml
@@ -262,6 +263,7 @@ class Settings:
     kontakt_telefon: str = ""
     kontakt_adresse: str = ""
     kontakt_url: str = ""
+    verantwortlich: str = ""
     lizenz_name: str = ""
     lizenz_url: str = ""
     datenschutz_verantwortlich: str = ""

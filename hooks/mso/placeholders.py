@@ -26,7 +26,7 @@ def values(directory: Directory) -> dict[str, str]:
         stichtag=settings.stichtag_text, stichtag_iso=settings.stichtag.isoformat(), stadt=settings.stadt,
         herausgeber=settings.herausgeber, kontakt_email=settings.kontakt_email,
         kontakt_telefon=settings.kontakt_telefon, kontakt_adresse=settings.kontakt_adresse,
-        kontakt_url=settings.kontakt_url,
+        kontakt_url=settings.kontakt_url, verantwortlich=settings.verantwortlich or settings.herausgeber,
         monate_bis_bestaetigung=str(settings.monate_bis_bestaetigung),
         bestaetigung_rhythmus=settings.bestaetigung_rhythmus,
         monate_bis_ausblenden=str(settings.monate_bis_ausblenden),
