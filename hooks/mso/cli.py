@@ -166,7 +166,8 @@ def _new(name: str, settings: mso_config.Settings) -> int:
             print(f"Fehler: Der Name „{name}“ geht so nicht. {problem.message}", file=sys.stderr)
         return EXIT_USAGE
     target.write_text(text, encoding="utf-8")
-    print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: mso validate {target}")
+    print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: "
+          f"{mso_config.command(settings, f'validate {target}')}")
     return EXIT_OK
 
 

@@ -385,6 +385,18 @@ def from_mkdocs_file(path: Path, environ: Mapping[str, str] | None = None) -> Se
     return from_mkdocs_config(load_mkdocs(path), environ)
 
 
+def command(settings: Settings, arguments: str) -> str:
+    """How to call `mso` for these settings from the current folder: with --config unless it finds them itself."""
+    config = settings.config_file
+    if config is None or config == (Path.cwd() / "mkdocs.yml").resolve():
+        return f"mso {arguments}"
+    try:
+        shown = config.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = str(config)
+    return f"mso --config {shown} {arguments}"
+
+
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
            "November", "Dezember")
 

@@ -22,7 +22,7 @@ import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
-from .config import STADTWEIT, ConfigError, Settings
+from .config import STADTWEIT, ConfigError, Settings, command
 from .links import LinkProblem, check_email, check_url
 from .slugs import slugify
 
@@ -248,15 +248,7 @@ def file_problem(schema: Schema, settings: Settings) -> str | None:
     return (f"{_shown_path(settings.schema)}: Die Stadtbezirke in `$defs.stadtbezirk` sind andere als in "
             f"`extra.verzeichnis.stadtbezirke` ({_shown_path(settings.config_file or settings.root)}). Gebaut und "
             "geprüft wird mit denen aus der Einstellung; Editoren und die Prüfung vor jedem Commit lesen aber die "
-            f"Datei. Der Befehl `{schema_command(settings)}` schreibt die Stadtbezirke in die Datei.")
-
-
-def schema_command(settings: Settings) -> str:
-    """How to call `mso schema` for this configuration from the current folder."""
-    config = settings.config_file
-    if config is None or config == (Path.cwd() / "mkdocs.yml").resolve():
-        return "mso schema"
-    return f"mso --config {_shown_path(config)} schema"
+            f"Datei. Der Befehl `{command(settings, 'schema')}` schreibt die Stadtbezirke in die Datei.")
 
 
 def _shown_path(path: Path) -> str:
