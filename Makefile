@@ -3,26 +3,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Which city: its mkdocs.yml (e.g. MSO_CONFIG=examples/musterstadt/mkdocs.yml make site). The site goes to site/.
+MSO_CONFIG ?= mkdocs.yml
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve validate properdocs lock clean
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f $(MSO_CONFIG) -d $(CURDIR)/site
 
 test: $(STAMP)
 	$(BIN)/python tests/browser/find_chromium.py --install
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
-	MSO_PDF=$${MSO_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	MSO_PDF=$${MSO_PDF:-0} $(BIN)/mkdocs serve -f $(MSO_CONFIG) --dev-addr 127.0.0.1:8000
 
 validate: $(STAMP)
-	$(BIN)/mso validate
+	$(BIN)/mso --config $(MSO_CONFIG) validate
 
 # The same site built by ProperDocs, the maintained fork of MkDocs 1.x (docs/technik.md).
 properdocs: $(STAMP)
-	$(BIN)/properdocs build --strict -f mkdocs.yml
+	$(BIN)/properdocs build --strict -f $(MSO_CONFIG) -d $(CURDIR)/site
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

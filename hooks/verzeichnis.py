@@ -1,8 +1,10 @@
 """MkDocs hook for the MSO-Verzeichnis: event functions only, the work is done by `mso`.
 
-load → validate → Directory in on_config; generated pages are registered as stub files in on_files, get
-their `page.meta` in on_page_markdown and their HTML in on_page_content (never through YAML or Markdown);
-live values go into hand-written pages in on_page_markdown and on_page_content; the PDF in on_post_build.
+load → validate → Directory in on_config, which also hands colour and logo to the theme and fills
+`{{ verzeichnis.… }}` in site_name, site_description and copyright; generated pages are registered as stub
+files in on_files, get their `page.meta` in on_page_markdown and their HTML in on_page_content (never through
+YAML or Markdown); live values go into hand-written pages in on_page_markdown and on_page_content; the PDF in
+on_post_build.
 The state of one build lives on one `_Build` object.
 """
 
@@ -21,7 +23,8 @@ from mso import config as mso_config
 from mso import placeholders
 from mso.pipeline import load_directory
 from mso.problems import DataError
-from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build
+from mso.schema import file_problem as schema_file_problem
+from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build, theme
 
 log = get_plugin_logger("verzeichnis")
 
@@ -39,7 +42,11 @@ class _Build:
         try:
             settings = mso_config.from_mkdocs_config(config)
             _pin_build_date(settings.stichtag)
+            theme.apply(config.theme, config.extra_css, settings)
             directory = load_directory(settings)
+            self.values = placeholders.values(directory)
+            for key in placeholders.CONFIG_KEYS:
+                config[key] = placeholders.fill_text(config[key], self.values, f"`{key}` in mkdocs.yml")
         except mso_config.ConfigError as exc:
             raise PluginError(str(exc)) from None
         except DataError as exc:
@@ -47,8 +54,9 @@ class _Build:
                 log.error(str(problem))
             raise PluginError(f"{len(exc.problems)} Problem(e) in den Vereinsdaten, siehe oben. Die Website "
                               "wurde nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
+        if problem := schema_file_problem(directory.schema, settings):
+            log.error(problem)  # an error, so that `mkdocs build --strict -q` stops too
         self.site = Site(directory)
-        self.values = placeholders.values(directory)
         self.fragments = {fragment.name: fragment for fragment in all_fragments(self.site)}
         log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "
                  f"veröffentlicht (Stichtag {settings.stichtag.isoformat()}).")

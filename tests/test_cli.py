@@ -38,7 +38,8 @@ def test_every_schema_field_has_a_comment_in_the_template(tmp_path):
     from pathlib import Path
 
     schema = Schema(ROOT / "schema" / "organisation.schema.json")
-    text = new_profile("Test", schema, datetime.date(2026, 11, 22), Path("../schema/organisation.schema.json"))
+    text = new_profile("Test", schema, datetime.date(2026, 11, 22), Path("../schema/organisation.schema.json"),
+                       stadt="Teststadt")
     for field in schema.properties:
         assert f"\n{field}:" in text or f"\n# {field}:" in text, field
 

@@ -237,7 +237,8 @@ def test_history_hides_exactly_what_the_model_hides(stichtag, age, months):
     from mso import config, history, model
 
     due, hide = min(months), max(months) + 1
-    settings = config.from_mapping({"stadt": "X", "herausgeber": "X", "kontakt_email": "x@example.org",
+    settings = config.from_mapping({"stadt": "X", "stadtbezirke": ["Mitte"], "herausgeber": "X",
+                                    "kontakt_email": "x@example.org",
                                     "monate_bis_bestaetigung": due, "monate_bis_ausblenden": hide},
                                    Path("."), environ={"MSO_STICHTAG": stichtag.isoformat()})
     stand = stichtag - datetime.timedelta(days=age)

@@ -147,11 +147,14 @@ def test_html_patterns_are_anchorless_and_escaped_for_the_v_flag():
 
 
 def test_the_example_profile_is_valid_and_complete(directory):
-    from mso.fields import EXAMPLE
+    from mso.fields import example_for
 
-    errors = list(directory.schema.validator.iter_errors(EXAMPLE))
+    example = example_for(directory.schema, directory.settings.stadt)
+    errors = list(directory.schema.validator.iter_errors(example))
     assert not errors, errors
-    assert set(EXAMPLE) == set(directory.schema.properties)
+    assert set(example) == set(directory.schema.properties)
+    assert example["stadtbezirk"] == directory.settings.stadtbezirke[0]
+    assert example["adresse"]["ort"] == directory.settings.stadt
 
 
 def test_field_reference_states_type_requirement_values_and_example(pages):
@@ -159,7 +162,7 @@ def test_field_reference_states_type_requirement_values_and_example(pages):
     section = ref[ref.index('id="feld-stadtbezirk"'):ref.index('id="feld-adresse"')]
     assert "<dt>Pflicht</dt><dd>ja</dd>" in section
     assert "<code>Jöllenbeck</code></td><td>Stadtbezirk Jöllenbeck</td>" in section
-    assert "stadtbezirk: Mitte" in section
+    assert "stadtbezirk: Brackwede" in section  # the first configured Stadtbezirk
     plz = ref[ref.index('id="feld-adresse-plz"'):ref.index('id="feld-adresse-ort"')]
     assert "ja, wenn <code>adresse</code> angegeben ist" in plz and "fünf Ziffern" in plz
     assert "plz: &#39;12345&#39;" in plz
@@ -301,7 +304,7 @@ def test_mso_new_shows_every_field_with_an_example_that_validates(directory):
     from pathlib import Path
 
     text = new_profile("Kulturverein Süd-Ost e. V.", directory.schema, directory.stichtag,
-                       Path("../schema/organisation.schema.json"))
+                       Path("../schema/organisation.schema.json"), stadt=directory.settings.stadt)
     uncommented = "\n".join(line[2:] if re.match(r"# ([a-z_]+:|  )", line) else line for line in text.splitlines())
     data = yaml.safe_load(uncommented)
     assert set(data) == set(directory.schema.properties)

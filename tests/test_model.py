@@ -17,7 +17,7 @@ from mso.problems import DataError
 def directory_of(tmp_path, profiles, stichtag="2026-11-22"):
     write_profiles(tmp_path / "organisations", profiles)
     settings = config.from_mapping({"stadt": "Teststadt", "herausgeber": "KI", "kontakt_email": "ki@x.example",
-                                    "daten": str(tmp_path / "organisations"),
+                                    "stadtbezirke": ["Mitte", "Heepen"], "daten": str(tmp_path / "organisations"),
                                     "schema": str(ROOT / "schema/organisation.schema.json")},
                                    tmp_path, environ={"MSO_STICHTAG": stichtag})
     return load_directory(settings)
@@ -71,12 +71,12 @@ def test_invalid_data_publishes_nothing(tmp_path):
 
 
 def test_stichtag_defaults_to_today(tmp_path):
-    settings = config.from_mapping({"stadt": "T", "herausgeber": "K", "kontakt_email": "k@x.example"}, tmp_path,
-                                   environ={})
+    settings = config.from_mapping({"stadt": "T", "stadtbezirke": ["Mitte"], "herausgeber": "K",
+                                    "kontakt_email": "k@x.example"}, tmp_path, environ={})
     assert settings.stichtag in {datetime.date.today(), datetime.date.today() - datetime.timedelta(days=1)}
 
 
 def test_bad_stichtag_is_a_german_error(tmp_path):
     with pytest.raises(config.ConfigError, match="MSO_STICHTAG"):
-        config.from_mapping({"stadt": "T", "herausgeber": "K", "kontakt_email": "k@x.example"}, tmp_path,
-                            environ={"MSO_STICHTAG": "22.11.2026"})
+        config.from_mapping({"stadt": "T", "stadtbezirke": ["Mitte"], "herausgeber": "K",
+                             "kontakt_email": "k@x.example"}, tmp_path, environ={"MSO_STICHTAG": "22.11.2026"})

@@ -26,7 +26,8 @@ def test_days_in_the_range_are_fine(day):
 @pytest.mark.parametrize("day", OUTSIDE)
 def test_one_message_names_the_range(day):
     with pytest.raises(config.ConfigError) as caught:
-        config.from_mapping({"stadt": "X", "herausgeber": "Y", "kontakt_email": "a@b.example"}, ROOT,
+        config.from_mapping({"stadt": "X", "stadtbezirke": ["Mitte"], "herausgeber": "Y",
+                             "kontakt_email": "a@b.example"}, ROOT,
                             environ={config.STICHTAG_ENV: day})
     message = str(caught.value)
     assert message.count("\n- ") == 1 and day in message

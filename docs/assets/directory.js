@@ -121,7 +121,7 @@
       var query = new URLSearchParams(window.location.search);
       return {
         q: query.get(TEXT_PARAM) || "",
-        /* Hand-written links may say ?stadtbezirk=Jöllenbeck: match the slugs, drop what no choice has. */
+        /* Hand-written links may say ?stadtbezirk=Südstadt: match the slugs, drop what no choice has. */
         facets: groups.map(function (group) {
           var known = group.options.map(function (o) { return o.value; });
           return query.getAll(group.param).map(asSlug).filter(function (value) { return known.indexOf(value) >= 0; });

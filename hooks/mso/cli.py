@@ -1,4 +1,5 @@
-"""The `mso` command: validate profiles, start a new one, list whom to remind.
+"""The `mso` command: validate profiles, start a new one, list whom to remind, write the Stadtbezirke
+into the schema file.
 
 Exit codes: 0 all right, 1 problems in the data, 2 wrong use of the command.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 from . import config as mso_config
 from .load import load_bytes
 from .problems import DataError, Problem
-from .schema import Schema
+from .schema import Schema, file_problem, for_settings
 from .slugs import is_valid, slugify
 from .validate import check_document, check_names, validate_paths
 
@@ -60,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="Ein neues Profil aus der Vorlage anlegen.", add_help=False)
     new.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
     new.add_argument("name", metavar="NAME", help="Der Name des Vereins, in Anführungszeichen.")
+    write_schema = commands.add_parser("schema", add_help=False,
+                                       help="Die Stadtbezirke aus mkdocs.yml in die Schema-Datei schreiben.",
+                                       description="Schreibt `extra.verzeichnis.stadtbezirke` in `$defs.stadtbezirk` "
+                                                   "der Schema-Datei (`extra.verzeichnis.schema`), die Editoren und "
+                                                   "die Prüfung vor jedem Commit lesen. Der Rest bleibt, wie er ist.")
+    write_schema.add_argument("-h", "--help", action="help", help="Diese Hilfe zeigen.")
     from . import intake, stale  # staff reminders and taking in submissions live in their own modules
 
     stale.add_parser(commands)
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args.paths, settings)
     if args.command == "new":
         return _new(args.name, settings)
+    if args.command == "schema":
+        return _schema(settings)
     if args.command == "uebernehmen":
         return intake.run(args, settings)
     return stale.run(args, settings)
@@ -101,14 +110,34 @@ def _validate(paths: list[Path], settings: mso_config.Settings) -> int:
         for path in missing:
             print(f"Fehler: {path} gibt es nicht.", file=sys.stderr)
         return EXIT_USAGE
-    documents, problems = validate_paths(paths, Schema(settings.schema), settings.stichtag, root=Path.cwd())
+    schema = for_settings(settings)
+    documents, problems = validate_paths(paths, schema, settings.stichtag, root=Path.cwd())
     for problem in problems:
         print(problem)
+    stale_file = file_problem(schema, settings)
+    if stale_file:
+        print(stale_file)
     if problems:
         files = len({p.file for p in problems})
         print(f"\n{len(problems)} Problem(e) in {files} Datei(en). Bitte korrigieren Sie die genannten Stellen.")
         return EXIT_PROBLEMS
+    if stale_file:
+        return EXIT_PROBLEMS
     print("Das Profil ist in Ordnung." if len(documents) == 1 else f"Alle {len(documents)} Profile sind in Ordnung.")
+    return EXIT_OK
+
+
+def _schema(settings: mso_config.Settings) -> int:
+    schema = for_settings(settings)
+    names = ", ".join(schema.vocab["stadtbezirk"])
+    if schema.districts_match_file and settings.schema.read_text(encoding="utf-8") == schema.text():
+        print(f"{settings.schema} ist aktuell. Stadtbezirke: {names}.")
+        return EXIT_OK
+    schema.validator  # noqa: B018 - a schema the build would refuse is not written
+    temporary = settings.schema.with_name(f".{settings.schema.name}.{os.getpid()}.tmp")
+    temporary.write_text(schema.text(), encoding="utf-8")
+    os.replace(temporary, settings.schema)
+    print(f"Geschrieben: {settings.schema}\nStadtbezirke: {names}.")
     return EXIT_OK
 
 
@@ -128,16 +157,17 @@ def _new(name: str, settings: mso_config.Settings) -> int:
     if target.exists():
         print(f"Fehler: {target} gibt es schon. Ändern Sie diese Datei, statt eine neue anzulegen.", file=sys.stderr)
         return EXIT_PROBLEMS
-    schema = Schema(settings.schema)
+    schema = for_settings(settings)
     schema_path = Path(os.path.relpath(settings.schema, settings.daten))
-    text = new_profile(name, schema, settings.stichtag, schema_path)
+    text = new_profile(name, schema, settings.stichtag, schema_path, stadt=settings.stadt)
     problems = check_new_profile(text, target, schema, settings)
     if problems:
         for problem in problems:
             print(f"Fehler: Der Name „{name}“ geht so nicht. {problem.message}", file=sys.stderr)
         return EXIT_USAGE
     target.write_text(text, encoding="utf-8")
-    print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: mso validate {target}")
+    print(f"Angelegt: {target}\nFüllen Sie die Felder aus und prüfen Sie dann mit: "
+          f"{mso_config.command(settings, f'validate {target}')}")
     return EXIT_OK
 
 

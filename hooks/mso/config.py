@@ -11,18 +11,24 @@ import datetime
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import email_validator
 from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import ConfigurationError
 
+from . import colours, links
+from .slugs import slugify
+
 STICHTAG_ENV = "MSO_STICHTAG"
 PDF_ENV = "MSO_PDF"
 SECTION = "extra.verzeichnis"
+STADTWEIT = "stadtweit"  # the value for associations active in the whole city, besides the Stadtbezirke
 
 
 class ConfigError(Exception):
@@ -32,7 +38,8 @@ class ConfigError(Exception):
 # Options with German messages. MkDocs' own options answer in English.
 
 class _Option(base.BaseConfigOption):
-    """Without a default the option is required (as in MkDocs' class-based configs); absent gives the default."""
+    """Without a default the option is required (as in MkDocs' class-based configs); absent gives the default,
+    checked like a written value."""
 
     def __init__(self, default: Any = None):
         super().__init__()
@@ -41,9 +48,7 @@ class _Option(base.BaseConfigOption):
     def validate(self, value: object, /) -> Any:
         if self.default is None and value in (None, ""):
             raise ValidationError("fehlt. Tragen Sie einen Wert ein.")
-        if value is None:
-            return self.default
-        return self.run_validation(value)
+        return self.run_validation(self.default if value is None else value)
 
 
 class Text(_Option):
@@ -53,11 +58,124 @@ class Text(_Option):
         return value
 
 
-class PositiveInt(_Option):
+class Line(Text):
+    """A text on one line: it stands in titles, headers and the PDF."""
+
+    def run_validation(self, value: object, /) -> str:
+        text = super().run_validation(value)
+        if not text.strip() or any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+            raise ValidationError("muss ein Text in einer Zeile sein, ohne Zeilenumbrüche und Steuerzeichen.")
+        return text.strip()
+
+
+class Email(Text):
+    def run_validation(self, value: object, /) -> str:
+        text = super().run_validation(value).strip()
+        try:
+            email_validator.validate_email(text, check_deliverability=False, test_environment=True)
+            links.check_email(text)
+        except (email_validator.EmailNotValidError, links.LinkProblem) as exc:
+            reason = str(exc) if isinstance(exc, links.LinkProblem) else "Prüfen Sie die Schreibweise."
+            raise ValidationError(f": „{text}“ ist keine E-Mail-Adresse. {reason}") from None
+        return text
+
+
+class Url(Text):
+    def run_validation(self, value: object, /) -> str:
+        text = super().run_validation(value).strip()
+        if text:
+            try:
+                links.check_url(text)
+            except links.LinkProblem as exc:
+                raise ValidationError(f": „{text}“ ist keine Web-Adresse. {exc}") from None
+        return text
+
+
+class Months(_Option):
+    """Months for the freshness rules: dates go back this far from the Stichtag."""
+
+    MAXIMUM = 120
+
     def run_validation(self, value: object, /) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ValidationError(f"muss eine ganze Zahl über 0 sein, nicht {_shown(value)}.")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= self.MAXIMUM:
+            raise ValidationError(f"muss eine ganze Zahl von 1 bis {self.MAXIMUM} sein (Monate), "
+                                  f"nicht {_shown(value)}.")
         return value
+
+
+class Districts(_Option):
+    """The Stadtbezirke: a list of names; `stadtweit` is always allowed besides them."""
+
+    def run_validation(self, value: object, /) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise ValidationError("muss eine Liste von Namen sein, einer je Zeile mit „- “ davor, zum Beispiel:\n"
+                                  "    stadtbezirke:\n      - Nord\n      - Süd")
+        names, slugs, problems = [], {}, []
+        for number, item in enumerate(value, start=1):
+            try:
+                name = Line().run_validation(item)
+            except ValidationError as exc:
+                problems.append(f"Eintrag {number} ({_shown(item)}) {exc}")
+                continue
+            slug = slugify(name)
+            if name.casefold() == STADTWEIT or not slug:
+                problems.append(f"Eintrag {number}: „{name}“ ist als Name eines Stadtbezirks nicht möglich"
+                                + (f" („{STADTWEIT}“ gibt es immer)." if slug else "."))
+            elif slug in slugs:
+                problems.append(f"„{name}“ und „{slugs[slug]}“ ergeben dieselbe Adresse "
+                                f"(/stadtbezirke/{slug}/). Jeder Stadtbezirk braucht einen eigenen Namen.")
+            else:
+                slugs[slug] = name
+                names.append(name)
+        if problems:
+            raise ValidationError("ist fehlerhaft: " + " ".join(problems))
+        return tuple(names)
+
+
+class Colour(_Option):
+    """A colour of Material's palette (e.g. `indigo`) or a hex colour (`#1a5276`), dark enough for white text
+    and for links on white."""
+
+    def run_validation(self, value: object, /) -> str:
+        text = Text().run_validation(value).strip().lower().replace(" ", "-")
+        palette = colours.material_palette()
+        hex_colour = palette.get(text) or colours.parse_hex(text)
+        if hex_colour is None:
+            raise ValidationError(f": „{value}“ ist keine Farbe. Schreiben Sie einen Farbnamen von Material for "
+                                  f"MkDocs ({', '.join(sorted(colours.readable(palette)))}) oder eine Farbe als "
+                                  "#rrggbb, zum Beispiel #1a5276.")
+        ratio = colours.contrast(hex_colour, colours.WHITE)
+        if ratio < colours.MIN_CONTRAST:
+            raise ValidationError(
+                f": „{value}“ ({hex_colour}) ist zu hell: Weiße Schrift darauf und Links in dieser Farbe auf Weiß "
+                f"haben nur ein Kontrastverhältnis von {_number(ratio)}:1, nötig sind mindestens "
+                f"{_number(colours.MIN_CONTRAST)}:1 (WCAG 2.1 AA). Wählen Sie eine dunklere Farbe, zum Beispiel "
+                f"{', '.join(sorted(colours.readable(palette)))}.")
+        return hex_colour
+
+
+class Logo(_Option):
+    """An image file, relative to the folder of mkdocs.yml; empty: the theme's own icon."""
+
+    SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+    def run_validation(self, value: object, /) -> str:
+        text = Text().run_validation(value).strip()
+        if text and not text.lower().endswith(self.SUFFIXES):
+            raise ValidationError(f": „{text}“ ist kein Bild. Das Logo muss eine Bilddatei sein ({', '.join(self.SUFFIXES)}).")
+        return text
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        text = config[key_name]
+        if text and config.config_file_path:
+            path = Path(config.config_file_path).parent / text
+            if not path.is_file():
+                raise ValidationError(f": „{text}“ gibt es nicht (gesucht: {path}). Der Pfad gilt vom Ordner "
+                                      "der mkdocs.yml aus.")
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
 
 
 class Texts(_Option):
@@ -83,18 +201,22 @@ def _shown(value: object) -> str:
 class VerzeichnisConfig(base.Config):
     """`extra.verzeichnis` in mkdocs.yml: every setting, its type and its default."""
 
-    stadt = Text()
-    herausgeber = Text()
-    kontakt_email = Text()
+    stadt = Line()
+    stadtbezirke = Districts()
+    herausgeber = Line()
+    kontakt_email = Email()
     kontakt_telefon = Text("")
     kontakt_adresse = Text("")
-    kontakt_url = Text("")
+    kontakt_url = Url("")
+    verantwortlich = Text("")  # Impressum: responsible for the content (§ 18 Abs. 2 MStV); empty: the herausgeber
+    logo = Logo("")  # an image file, relative to mkdocs.yml
+    farbe = Colour("indigo")
     daten = Text("organisations")  # folder of the profiles, relative to mkdocs.yml
     schema = Text("schema/organisation.schema.json")
-    monate_bis_bestaetigung = PositiveInt(12)
-    monate_bis_ausblenden = PositiveInt(24)
+    monate_bis_bestaetigung = Months(12)
+    monate_bis_ausblenden = Months(24)
     lizenz_name = Text("Datenlizenz Deutschland – Namensnennung – Version 2.0")
-    lizenz_url = Text("https://www.govdata.de/dl-de/by-2-0")
+    lizenz_url = Url("https://www.govdata.de/dl-de/by-2-0")
     # For docs/datenschutz.md; when empty, mso/placeholders.py says what applies instead.
     datenschutz_verantwortlich = Text("")
     datenschutzbeauftragter = Text("")
@@ -109,8 +231,10 @@ class VerzeichnisConfig(base.Config):
         for key, option in self._schema:  # private in MkDocs 1.6.1 (pinned): the declared options in order
             try:
                 self[key] = option.validate(self.get(key))
+                option.post_validation(self, key)
             except ValidationError as exc:
-                found.append(f"`{SECTION}.{key}` {exc}")
+                text = str(exc)
+                found.append(f"`{SECTION}.{key}`{'' if text.startswith(':') else ' '}{text}")
         known = ", ".join(sorted(self._schema_keys))
         found += [f"`{SECTION}.{key}` ist unbekannt. Erlaubt sind: {known}."
                   for key in sorted(set(self.keys()) - self._schema_keys)]
@@ -130,11 +254,16 @@ class Settings:
     kontakt_email: str
     daten: Path
     schema: Path
+    stadtbezirke: tuple[str, ...] = ()
+    logo: Path | None = None
+    farbe: str = "#4051b5"
+    config_file: Path | None = None  # the mkdocs.yml these settings come from
     monate_bis_bestaetigung: int = 12
     monate_bis_ausblenden: int = 24
     kontakt_telefon: str = ""
     kontakt_adresse: str = ""
     kontakt_url: str = ""
+    verantwortlich: str = ""
     lizenz_name: str = ""
     lizenz_url: str = ""
     datenschutz_verantwortlich: str = ""
@@ -158,12 +287,13 @@ class Settings:
 
 
 def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str = "",
-                 environ: Mapping[str, str] | None = None) -> Settings:
+                 environ: Mapping[str, str] | None = None, config_file: Path | None = None) -> Settings:
     """Settings from the `extra.verzeichnis` mapping and the environment; ConfigError lists every problem."""
     environ = os.environ if environ is None else environ
     if section is not None and not isinstance(section, Mapping):
         raise ConfigError(f"`{SECTION}` in mkdocs.yml muss aus Einstellungen der Form `name: Wert` bestehen.")
-    options = VerzeichnisConfig()
+    config_file = config_file or root / "mkdocs.yml"
+    options = VerzeichnisConfig(config_file_path=str(config_file))
     options.load_dict(dict(section or {}))
     problems = options.problems()
     stichtag, problem = stichtag_from(environ)
@@ -173,7 +303,8 @@ def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str
     values = {key: options[key] for key in options._schema_keys}
     values["daten"] = (root / values["daten"]).resolve()
     values["schema"] = (root / values["schema"]).resolve()
-    return Settings(root=root.resolve(), stichtag=stichtag, site_url=site_url,
+    values["logo"] = (root / values["logo"]).resolve() if values["logo"] else None
+    return Settings(root=root.resolve(), stichtag=stichtag, site_url=site_url, config_file=config_file.resolve(),
                     pdf=environ.get(PDF_ENV, "1") != "0", **values)
 
 
@@ -207,9 +338,9 @@ def stichtag_problem(date: datetime.date) -> str | None:
 
 def from_mkdocs_config(config: Any, environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from a loaded MkDocs configuration (the hook's `config`, or `load_mkdocs`)."""
-    root = Path(config.config_file_path).parent
-    return from_mapping((config.extra or {}).get("verzeichnis"), root, site_url=config.site_url or "",
-                        environ=environ)
+    path = Path(config.config_file_path)
+    return from_mapping((config.extra or {}).get("verzeichnis"), path.parent, site_url=config.site_url or "",
+                        environ=environ, config_file=path)
 
 
 def load_mkdocs(path: Path) -> Any:
@@ -252,6 +383,18 @@ def from_mkdocs_file(path: Path, environ: Mapping[str, str] | None = None) -> Se
     if not path.is_file():
         raise ConfigError(f"{path} gibt es nicht.")
     return from_mkdocs_config(load_mkdocs(path), environ)
+
+
+def command(settings: Settings, arguments: str) -> str:
+    """How to call `mso` for these settings from the current folder: with --config unless it finds them itself."""
+    config = settings.config_file
+    if config is None or config == (Path.cwd() / "mkdocs.yml").resolve():
+        return f"mso {arguments}"
+    try:
+        shown = config.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = str(config)
+    return f"mso --config {shown} {arguments}"
 
 
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",

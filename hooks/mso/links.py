@@ -1,7 +1,7 @@
 """Links and e-mail addresses from profiles: checked with real parsers, shown so that readers are not misled.
 
 A website is http(s) with a host name of at least two labels, no user name or password before the host
-(`https://www.bielefeld.de@evil.example/` goes to evil.example), a port from 1 to 65535, and a host that is
+(`https://www.stadt.example@evil.example/` goes to evil.example), a port from 1 to 65535, and a host that is
 valid IDNA 2008 (UTS #46) and neither mixes scripts (`biеlefeld` with a Cyrillic е) nor is written wholly in
 letters that imitate Latin ones (`аррӏе`), both per UTS #39. E-mail addresses hold no `?`, `#` or `%`, which
 would add recipients or text to a `mailto:` link (RFC 6068).

@@ -6,13 +6,13 @@ from .config import Settings
 from .fields import profile_fields
 from .model import Directory
 from .problems import DataError, Problem
-from .schema import Schema
+from .schema import Schema, for_settings
 from .validate import validate_paths
 
 
 def load_directory(settings: Settings, schema: Schema | None = None) -> Directory:
     """The Directory for these settings; raises DataError with every problem found."""
-    schema = schema or Schema(settings.schema)
+    schema = schema or for_settings(settings)
     profile_fields(schema, include_internal=True)  # a schema shape the form cannot show: ConfigError now, not later
     if not settings.daten.is_dir():
         raise DataError([Problem(str(settings.daten), None, None, None,

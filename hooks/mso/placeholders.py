@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Collection
 
+from .config import ConfigError
 from .model import Directory
 
 PATTERN = re.compile(r"\{\{\s*verzeichnis\.([a-z_]+)\s*\}\}")
@@ -25,11 +26,12 @@ def values(directory: Directory) -> dict[str, str]:
         stichtag=settings.stichtag_text, stichtag_iso=settings.stichtag.isoformat(), stadt=settings.stadt,
         herausgeber=settings.herausgeber, kontakt_email=settings.kontakt_email,
         kontakt_telefon=settings.kontakt_telefon, kontakt_adresse=settings.kontakt_adresse,
-        kontakt_url=settings.kontakt_url,
+        kontakt_url=settings.kontakt_url, verantwortlich=settings.verantwortlich or settings.herausgeber,
         monate_bis_bestaetigung=str(settings.monate_bis_bestaetigung),
         bestaetigung_rhythmus=settings.bestaetigung_rhythmus,
         monate_bis_ausblenden=str(settings.monate_bis_ausblenden),
         lizenz_name=settings.lizenz_name, lizenz_url=settings.lizenz_url,
+        stadtbezirk_beispiel=next(iter(directory.schema.vocab["stadtbezirk"])),
         **privacy_values(settings),
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
@@ -47,6 +49,20 @@ def privacy_values(settings) -> dict[str, str]:
         hoster=settings.hoster or settings.herausgeber,
         protokolle=settings.protokolle or "Die Protokolle werden nach spätestens 7 Tagen gelöscht.",
     )
+
+
+CONFIG_KEYS = ("site_name", "site_description", "copyright")  # texts in mkdocs.yml that may name the city
+
+
+def fill_text(text: str | None, known: dict[str, str], where: str) -> str | None:
+    """A setting's text with its placeholders filled; an unknown name is a ConfigError."""
+    if not text:
+        return text
+    unknown = sorted({name for name in PATTERN.findall(text) if name not in known})
+    if unknown:
+        raise ConfigError(f"{where}: `{{{{ verzeichnis.{unknown[0]} }}}}` gibt es nicht. Bekannt sind: "
+                          f"{names(known, ())}.")
+    return PATTERN.sub(lambda match: known[match.group(1)], text)
 
 
 def marker(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
-from .config import ConfigError
+from .config import STADTWEIT, ConfigError, Settings, command
 from .links import LinkProblem, check_email, check_url
 from .slugs import slugify
 
@@ -30,6 +31,7 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # use with fullmatch
 MESSAGE = "x-fehler"  # what is wrong, said after the value: „33617x“ ist keine Postleitzahl.
 HINT = "x-hinweis"  # how to write it right: Eine Postleitzahl hat genau fünf Ziffern …
 MULTILINE = "x-mehrzeilig"
+STADTWEIT_LABEL = "stadtweit (ohne festen Stadtbezirk)"
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,9 @@ def format_checker() -> FormatChecker:
 class Schema:
     """The profile schema, loaded once. `validator` is compiled once and reused for every file."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, stadtbezirke: Sequence[str] = ()):
+        """`stadtbezirke` (from `extra.verzeichnis`) replace the values of `$defs.stadtbezirk`, besides `stadtweit`;
+        empty: the file's own list."""
         self.path = path
         try:
             self.raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -110,9 +114,38 @@ class Schema:
         if not isinstance(self.raw, dict) or not all(k in self.raw.get("$defs", {}) for k in VOCABULARIES):
             raise ConfigError(f"Das Schema {path} hat nicht die erwartete Form: es fehlen `$defs` für "
                               f"{', '.join(VOCABULARIES)}.")
+        self.file_districts = self.raw["$defs"]["stadtbezirk"]
+        if stadtbezirke:
+            self.raw = {**self.raw, "$defs": {**self.raw["$defs"],
+                                              "stadtbezirk": self._districts(self.file_districts, stadtbezirke)}}
         for name in VOCABULARIES:
             self.terms(self.raw["$defs"][name], name)  # a broken label table is a ConfigError now, not later
         self._check_refs(self.raw)
+
+    @staticmethod
+    def _districts(node: Any, names: Sequence[str]) -> dict[str, Any]:
+        """The `stadtbezirk` vocabulary with these names and `stadtweit` (its label from the file, if it has one)."""
+        node = node if isinstance(node, dict) else {}
+        values, labels = node.get("enum"), node.get("enumDescriptions")
+        stadtweit = STADTWEIT_LABEL
+        if isinstance(values, list) and isinstance(labels, list) and STADTWEIT in values:
+            index = values.index(STADTWEIT)
+            stadtweit = labels[index] if index < len(labels) and isinstance(labels[index], str) else stadtweit
+        new = {"enum": [*names, STADTWEIT], "enumDescriptions": [f"Stadtbezirk {name}" for name in names] + [stadtweit]}
+        result = {"type": "string"} if "type" not in node else {}
+        for key, value in node.items():  # the file's order, so that `mso schema` changes only these lines
+            if key != "x-terms":
+                result[key] = new.get(key, value)
+        return {**result, **new}
+
+    @property
+    def districts_match_file(self) -> bool:
+        """Whether the file on disk lists the same Stadtbezirke as the configuration (editors read the file)."""
+        return self.file_districts == self.raw["$defs"]["stadtbezirk"]
+
+    def text(self) -> str:
+        """The schema as this city uses it, written as the file is (2 spaces, UTF-8, final line break)."""
+        return json.dumps(self.raw, ensure_ascii=False, indent=2) + "\n"
 
     def _check_refs(self, node: Any) -> None:
         """Every `$ref` points into `$defs`; otherwise a ConfigError now instead of a traceback mid-validation."""
@@ -201,3 +234,25 @@ class Schema:
             node = self._step(node, part)
         return bool(node.get(MULTILINE)) or any(
             b.get(MULTILINE) and b.get("type") == "string" for b in map(self.resolve, node.get("anyOf", [])))
+
+
+def for_settings(settings: Settings) -> Schema:
+    """The schema of this city: the file named in `extra.verzeichnis.schema`, with its Stadtbezirke."""
+    return Schema(settings.schema, settings.stadtbezirke)
+
+
+def file_problem(schema: Schema, settings: Settings) -> str | None:
+    """A German message if the schema file lists other Stadtbezirke than the configuration, else None."""
+    if schema.districts_match_file:
+        return None
+    return (f"{_shown_path(settings.schema)}: Die Stadtbezirke in `$defs.stadtbezirk` sind andere als in "
+            f"`extra.verzeichnis.stadtbezirke` ({_shown_path(settings.config_file or settings.root)}). Gebaut und "
+            "geprüft wird mit denen aus der Einstellung; Editoren und die Prüfung vor jedem Commit lesen aber die "
+            f"Datei. Der Befehl `{command(settings, 'schema')}` schreibt die Stadtbezirke in die Datei.")
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

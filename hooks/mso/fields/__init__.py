@@ -7,8 +7,8 @@ field reference, so that a field added to the schema appears in all three.
 - html_pattern.py  a schema `pattern` as an HTML `pattern` attribute
 """
 
-from .example import EXAMPLE, example_yaml
+from .example import example_for, example_profile, example_yaml
 from .html_pattern import html_pattern
 from .walk import Field, FieldKind, profile_fields
 
-__all__ = ["EXAMPLE", "Field", "FieldKind", "example_yaml", "html_pattern", "profile_fields"]
+__all__ = ["Field", "FieldKind", "example_for", "example_profile", "example_yaml", "html_pattern", "profile_fields"]

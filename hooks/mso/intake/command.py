@@ -22,7 +22,7 @@ from ..config import Settings, german_date
 from ..fields import profile_fields
 from ..load import Document, load_bytes, load_file
 from ..problems import Problem
-from ..schema import Schema
+from ..schema import Schema, for_settings
 from ..slugs import is_valid, slugify
 from ..validate import check_document, check_names
 from .diff import changes, report
@@ -115,7 +115,7 @@ class Intake:
 
     def __init__(self, settings: Settings, ask: Callable[[str], bool | None], als: str | None):
         self.settings = settings
-        self.schema = Schema(settings.schema)
+        self.schema = for_settings(settings)
         fields = profile_fields(self.schema)
         self.form = Form({f.key: f for f in fields}, tuple(self.schema.properties))
         self.ask = ask

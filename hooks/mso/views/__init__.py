@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import daten, directory, listings, mitmachen, profile, steckbriefe, zahlen
+from . import daten, directory, listings, mitmachen, profile, steckbriefe, theme, zahlen
 from .base import Asset, Fragment, PageSpec, Renderer, Site
 
-VIEWS = (profile, directory, listings, zahlen, daten, steckbriefe, mitmachen)
+VIEWS = (profile, directory, listings, zahlen, daten, steckbriefe, mitmachen, theme)
 
 __all__ = ["VIEWS", "Asset", "Fragment", "PageSpec", "Renderer", "Site", "all_outputs", "all_fragments",
-           "post_build"]
+           "post_build", "theme"]
 
 
 def all_outputs(site: Site) -> Iterator[PageSpec | Asset]:

@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..fields import Field, example_yaml, profile_fields
+from ..fields import Field, example_for, example_yaml, profile_fields
 from ..config import ConfigError
 from ..model import Entry
 from .base import FULL_WIDTH, Asset, PageSpec, Site
@@ -25,15 +27,16 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     directory = site.directory
     fields = profile_fields(directory.schema)
     reference = profile_fields(directory.schema, include_internal=True)
+    example = example_for(directory.schema, site.settings.stadt)
     yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen", hide=FULL_WIDTH,
                    description=f"So kommt Ihr Verein ins MSO-Verzeichnis {site.settings.stadt}: "
                                "Bedingungen, Formular, Änderungen und Löschung.",
                    context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported))
-    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken", hide=FULL_WIDTH,
-                   search={"boost": 0.5}, context=dict(fields=fields))
+    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
+                   hide=FULL_WIDTH, search={"boost": 0.5}, context=dict(fields=fields))
     yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
                    description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
-                   context=dict(fields=reference, example=example_yaml))
+                   context=dict(fields=reference, example=partial(example_yaml, example=example)))
     for entry in directory.entries:
         yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")

@@ -42,11 +42,13 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
                    description=f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als "
                                "barrierefreies PDF.",
                    context=context(directory, link=lambda e: f"{base}vereine/{e.slug}/"))
-    yield Asset(CSS, stylesheet("broschuere.css", "screen.css"))
+    yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css"))
 
 
-def stylesheet(*names: str) -> str:
-    return "\n".join((PRINT / name).read_text(encoding="utf-8") for name in names)
+def stylesheet(colour: str, *names: str) -> str:
+    """The print stylesheets, after the city's colour (`extra.verzeichnis.farbe`) as `--mso-farbe`."""
+    return "\n".join([f":root {{ --mso-farbe: {colour}; }}",
+                      *((PRINT / name).read_text(encoding="utf-8") for name in names)])
 
 
 def site_address(directory: Directory) -> str:
@@ -89,7 +91,8 @@ def document(site: Site) -> str:
     address = site_address(directory)
     return site.renderer.render("steckbriefe_document.html",
         title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
-        f"{directory.settings.stichtag_text}.", css=Markup(stylesheet("broschuere.css", "pdf.css")),
+        f"{directory.settings.stichtag_text}.",
+        css=Markup(stylesheet(directory.settings.farbe, "broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
         **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}"))
 

@@ -20,7 +20,7 @@ from ..model import Directory
 from .base import FACET_TITLES, FULL_WIDTH, PageSpec, Site, facet_url
 
 BREAKDOWNS = ("stadtbezirk", "themen", "sprachen")
-ALL_TERMS = ("stadtbezirk", "themen")  # show zeros too: "no association in Dornberg" is news
+ALL_TERMS = ("stadtbezirk", "themen")  # show zeros too: "no association in this Stadtbezirk" is news
 CHART_MAX_BARS = 20  # the languages chart shows the most frequent; the table has all
 HISTORY_TABLE_MAX_ROWS = 24
 
