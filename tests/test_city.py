@@ -129,7 +129,7 @@ def test_musterstadt_shows_its_own_stadtbezirke(musterstadt):
     assert published["$defs"]["stadtbezirk"]["enum"] == [*settings.stadtbezirke, "stadtweit"]
     start = (musterstadt / "index.html").read_text(encoding="utf-8")
     assert "<title>Start - MSO-Verzeichnis Musterstadt</title>" in start
-    assert 'placeholder="z. B. Hausaufgaben, arabisch, Altstadt"' in start
+    assert 'Zum Beispiel: Hausaufgaben, arabisch, Altstadt</p>' in start
 
 
 def test_musterstadt_impressum_privacy_and_footer_use_its_settings(musterstadt):
