@@ -13,6 +13,7 @@ cover neighbouring lines.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 MAX_MARKS = 4
@@ -51,16 +52,40 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
+# The messages, with {zeichen} for the character as `describe` gives it. The form's script shows the same
+# texts (browser_rules), with the code point only.
+MESSAGES = {
+    "separator": "Der Text enthält einen Zeilen- oder Absatztrenner ({zeichen}), den viele Programme nicht "
+                 "anzeigen. Löschen Sie ihn und setzen Sie, wo nötig, einen normalen Zeilenumbruch.",
+    "noncharacter": "Der Text enthält ein Zeichen, das in Texten nicht vorkommen darf ({zeichen}). Löschen Sie "
+                    "es, zum Beispiel indem Sie die Stelle neu tippen.",
+    "control": "Der Text enthält ein unsichtbares Steuerzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
+               "Sie die Stelle neu tippen.",
+    "line_break": "Der Text enthält einen Zeilenumbruch ({wo}). Dieses Feld hat nur eine Zeile: schreiben Sie "
+                  "alles in eine Zeile, ohne `|` oder `>` nach dem Doppelpunkt.",
+    "tab": "Der Text enthält einen Tabulator. Ersetzen Sie ihn durch ein Leerzeichen.",
+    "bidi": "Der Text enthält ein unsichtbares Richtungszeichen ({zeichen}). Es kann die Reihenfolge der Zeichen "
+            "in der Anzeige umdrehen. Löschen Sie es; die Schreibrichtung stellt das Verzeichnis selbst ein.",
+    "format": "Der Text enthält ein unsichtbares Formatzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
+              "Sie die Stelle neu tippen.",
+    "marks": "Der Text enthält an Stelle {stelle} mehr als {hoechstens} übereinandergesetzte Zeichen (Akzente "
+             "oder Zeichen, die sich mit dem Buchstaben davor verbinden). So viele überdecken im Druck die Zeilen "
+             "darüber und darunter. Löschen Sie die überzähligen.",
+}
+
+
 def anywhere_message(char: str) -> str:
     """Why `char` (found by forbidden_anywhere) may not stand in a profile, in German."""
     if char in _SEPARATORS:
-        return (f"Der Text enthält einen Zeilen- oder Absatztrenner ({describe(char)}), den viele Programme "
-                "nicht anzeigen. Löschen Sie ihn und setzen Sie, wo nötig, einen normalen Zeilenumbruch.")
+        return MESSAGES["separator"].format(zeichen=describe(char))
     if is_noncharacter(char):
-        return (f"Der Text enthält ein Zeichen, das in Texten nicht vorkommen darf ({describe(char)}). "
-                "Löschen Sie es, zum Beispiel indem Sie die Stelle neu tippen.")
-    return (f"Der Text enthält ein unsichtbares Steuerzeichen ({describe(char)}). Löschen Sie es, "
-            "zum Beispiel indem Sie die Stelle neu tippen.")
+        return MESSAGES["noncharacter"].format(zeichen=describe(char))
+    return MESSAGES["control"].format(zeichen=describe(char))
+
+
+def _hides_direction(char: str) -> bool:
+    """Single-line fields: bidi marks and every other invisible format character except ZWNJ and ZWJ."""
+    return char in _BIDI_MARKS or (unicodedata.category(char) == "Cf" and char not in JOINERS)
 
 
 def single_line_problem(text: str) -> str | None:
@@ -68,20 +93,16 @@ def single_line_problem(text: str) -> str | None:
     bad = forbidden_anywhere(text, allowed="")
     if bad == "\n":
         where = "am Ende" if text.rstrip("\n") and not text.rstrip("\n").count("\n") else "im Text"
-        return (f"Der Text enthält einen Zeilenumbruch ({where}). Dieses Feld hat nur eine Zeile: schreiben Sie "
-                "alles in eine Zeile, ohne `|` oder `>` nach dem Doppelpunkt.")
+        return MESSAGES["line_break"].format(wo=where)
     if bad == "\t":
-        return "Der Text enthält einen Tabulator. Ersetzen Sie ihn durch ein Leerzeichen."
+        return MESSAGES["tab"]
     if bad is not None:
         return anywhere_message(bad)
     for char in text:
         if char in _BIDI_MARKS:
-            return (f"Der Text enthält ein unsichtbares Richtungszeichen ({describe(char)}). Es kann die "
-                    "Reihenfolge der Zeichen in der Anzeige umdrehen. Löschen Sie es; die Schreibrichtung "
-                    "stellt das Verzeichnis selbst ein.")
-        if unicodedata.category(char) == "Cf" and char not in JOINERS:
-            return (f"Der Text enthält ein unsichtbares Formatzeichen ({describe(char)}). Löschen Sie es, "
-                    "zum Beispiel indem Sie die Stelle neu tippen.")
+            return MESSAGES["bidi"].format(zeichen=describe(char))
+        if _hides_direction(char):
+            return MESSAGES["format"].format(zeichen=describe(char))
     return marks_problem(text)
 
 
@@ -91,13 +112,58 @@ def multi_line_problem(text: str) -> str | None:
     return anywhere_message(bad) if bad is not None else marks_problem(text)
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
 def marks_problem(text: str) -> str | None:
     """A German message when some base character carries too many combining marks, else None."""
     run = 0
     for index, char in enumerate(text):
-        run = run + 1 if unicodedata.category(char) in ("Mn", "Me") else 0
+        run = run + 1 if _is_mark(char) else 0
         if run > MAX_MARKS:
-            return (f"Der Text enthält an Stelle {index + 1} mehr als {MAX_MARKS} übereinandergesetzte Zeichen "
-                    "(Akzente oder Zeichen, die sich mit dem Buchstaben davor verbinden). So viele überdecken im "
-                    "Druck die Zeilen darüber und darunter. Löschen Sie die überzähligen.")
+            return MESSAGES["marks"].format(stelle=index + 1, hoechstens=MAX_MARKS)
     return None
+
+
+# Planes that hold assigned characters: BMP, SMP, SIP, TIP and SSP (tags); the others hold only private use.
+_PLANES = (range(0x0000, 0x40000), range(0xE0000, 0xF0000))
+
+
+@functools.cache
+def _rule_candidates() -> tuple[int, ...]:
+    """Code points any rule here may concern: controls, format characters, marks, separators, noncharacters."""
+    found = [code for plane in _PLANES for code in plane if not 0xD800 <= code <= 0xDFFF
+             and unicodedata.category(chr(code)) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp", "Cn")]
+    return tuple(code for code in found if unicodedata.category(chr(code)) != "Cn"
+                 or forbidden_anywhere(chr(code)) is not None) \
+        + tuple(plane * 0x10000 + end for plane in range(4, 17) if plane != 14 for end in (0xFFFE, 0xFFFF))
+
+
+def char_class(test, codes=None) -> str:
+    """The characters (of `codes`, else of every rule candidate) for which `test(char)` holds, as the inside of a
+    JavaScript regex class with flag `u`: `\\u{0}-\\u{8}\\u{B}…`."""
+    ranges: list[list[int]] = []
+    for code in sorted(_rule_candidates() if codes is None else codes):
+        if not test(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{{{a:X}}}" if a == b else f"\\u{{{a:X}}}-\\u{{{b:X}}}" for a, b in ranges)
+
+
+@functools.cache
+def browser_rules() -> dict[str, object]:
+    """The rules above for the form's script: regex classes, the mark limit and the messages."""
+    return {
+        "forbidden": char_class(lambda c: forbidden_anywhere(c) is not None),
+        "separators": char_class(lambda c: c in _SEPARATORS),
+        "noncharacters": char_class(is_noncharacter),
+        "bidi": char_class(lambda c: c in _BIDI_MARKS),
+        "format": char_class(_hides_direction),
+        "marks": char_class(_is_mark),
+        "max_marks": MAX_MARKS,
+        "messages": MESSAGES,
+    }
