@@ -17,7 +17,7 @@ import disarm
 import idna
 
 WEB_SCHEMES = ("http", "https")
-_MAILTO_RESERVED = "?#%"
+MAILTO_RESERVED = "?#%"
 _LDH = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 
@@ -80,7 +80,7 @@ def check_host(host: str) -> None:
 
 def check_email(address: str) -> None:
     """Raise LinkProblem for the parts of an address that email_validator accepts but a mailto: link misreads."""
-    reserved = sorted({c for c in address if c in _MAILTO_RESERVED})
+    reserved = sorted({c for c in address if c in MAILTO_RESERVED})
     if reserved:
         raise LinkProblem(f"Die Zeichen {' und '.join(reserved)} sind in E-Mail-Adressen hier nicht erlaubt, "
                           "weil ein Klick darauf sonst weitere Empfänger oder Text in die E-Mail setzen könnte.")

@@ -63,6 +63,7 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     min_properties: int = 0
+    unique: bool = False  # a list whose entries must differ (uniqueItems)
     default: Any = None
     error: str = ""  # the schema's x-fehler, said after the value: „33617x“ ist keine Postleitzahl.
     hint: str = ""  # the schema's x-hinweis: how to write the value right
@@ -158,7 +159,8 @@ def _field(schema: Schema, path: tuple[str, ...], node: dict[str, Any], required
             item = Field(path=path, kind=FieldKind.GROUP, title=items.get("title", path[-1]),
                          description=items.get("description", ""), children=children)
             return Field(kind=FieldKind.REPEAT, children=children, item=item, **common)
-        return Field(kind=FieldKind.LIST, item=_field(schema, path, items, True), **common)
+        return Field(kind=FieldKind.LIST, item=_field(schema, path, items, True),
+                     unique=bool(node.get("uniqueItems")), **common)
     if kind == "object" and "properties" in node:
         return Field(kind=FieldKind.GROUP, children=_children(schema, path, node),
                      min_properties=node.get("minProperties", 0), **common)
