@@ -1,6 +1,6 @@
-"""The form's output, made in Python the way docs/assets/mitmachen.js makes it (toYaml, mailto), and the
+"""The form's output, made in Python the way docs/assets/mitmachen/ makes it (yaml.js, send.js), and the
 e-mails that mail programs send from it. tests/browser/test_uebernehmen.py checks the YAML against the
-real script."""
+real form."""
 
 from __future__ import annotations
 
@@ -18,27 +18,30 @@ import yaml
 from conftest import ROOT
 
 KONTAKT = "integrationszentrum@bielefeld.example"  # extra.verzeichnis.kontakt_email in mkdocs.yml
-_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\r]")
+# what PyYAML refuses, reads as a line break or drops: never written raw (RAW_NOT_OK in yaml.js)
+_CONTROL = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _SCHEMA = json.loads((ROOT / "schema" / "organisation.schema.json").read_text(encoding="utf-8"))
 ORDER = list(_SCHEMA["properties"])
+# what JavaScript's trim() removes
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
 FLOW = {"themen", "zielgruppen", "sprachen", "herkunft"}  # the form's "choices" fields, written [a, b]
 
 
 def _plain(s: str) -> bool:
-    return (s != "" and s.strip() == s and not re.match(r"^[-?:,\[\]{}#&*!|>'\"%@`0-9+.~=<]", s)
+    return (s != "" and s.strip(_JS_SPACE) == s and not re.match(r"^[-?:,\[\]{}#&*!|>'\"%@`0-9+.~=<]", s)
             and not re.search(r": |:$| #|[\n\t]", s) and not _CONTROL.search(s)
             and not re.match(r"^(true|false|yes|no|on|off|y|n|null)$", s, re.IGNORECASE))
 
 
 def _quoted(s: str) -> str:
-    return re.sub("[\u007f-\u009f\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group()):04x}",
-                  json.dumps(s, ensure_ascii=False))
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(s, ensure_ascii=False))
 
 
 def _block(s: str, indent: int) -> str | None:
     text = s[:-1] if s.endswith("\n") else s
     if "\n" not in s or text.endswith("\n") or _CONTROL.search(s) or re.match(r"^\s", s) \
-            or re.search(r"^[ \t]+$", text, re.MULTILINE):
+            or re.search(r"^[ \t]+$", text, re.MULTILINE) or re.search(r"^ *\t", text, re.MULTILINE):
         return None
     pad = " " * (indent + 2)
     return ("|-" if text == s else "|") + "\n" + "\n".join("" if line == "" else pad + line

@@ -234,7 +234,7 @@ def test_the_page_explains_consent_confirmation_deletion_and_rights(pages):
                  "Angaben regelmäßig bestätigen", "einmal im Jahr", "Noch aktuell?", "Ändern oder löschen", "Art. 17", "Art. 7 Abs. 3",
                  "Formular zum Ausdrucken", 'href="../mitmachen/formular/"'):
         assert text in page, text
-    assert page.count('<script src="../assets/mitmachen.js" defer></script>') == 1
+    assert page.count('<script type="module" src="../assets/mitmachen/start.js"></script>') == 1
 
 
 def test_without_javascript_the_page_shows_the_email_route(pages):

@@ -1,5 +1,5 @@
-"""The form and `mso uebernehmen` together: the test helper writes profiles exactly as the form's script
-does, and a change made in the real form goes into the repository with one command, `intern` untouched."""
+"""The form and `mso uebernehmen` together: the test helper writes profiles exactly as the form does, and a
+change made in the real form goes into the repository with one command, `intern` untouched."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from urllib.parse import parse_qs, urlsplit
 
 from conftest import ROOT, make_project
-from form_output import edited, message, yaml_lines
+from form_output import edited, form_yaml, message
 
 NOW = datetime.datetime(2026, 11, 22, 10, 0)  # the test Stichtag
 SLUG = "afghanischer-frauenverein-zanan-bielefeld"
@@ -22,15 +22,20 @@ def open_form(page, site_url: str, query: str = "") -> None:
     page.wait_for_selector("#mso-formular:not([hidden])")
 
 
-def test_the_test_helper_writes_profiles_like_the_form(page, site_url):
-    open_form(page, site_url)
-    for path in sorted((ROOT / "organisations").glob("*.yml")):
-        data = edited(path, NOW.date())
-        del data["stand"]  # dates are objects of the script's own; everything else goes in as it is
-        for person in data.get("ansprechpersonen", []):
-            del person["einwilligung"]
-        expected = "\n".join(yaml_lines(data)) + "\n"
-        assert page.evaluate("d => window.msoMitmachen.yaml(d)", data) == expected, path.name
+def test_the_test_helper_writes_profiles_like_the_form(page, site_url, directory):
+    """Every published demo profile, loaded with ?verein= and confirmed: the file the form gives is the one
+    form_output.form_yaml writes."""
+    for entry in directory.entries:
+        open_form(page, site_url, f"?verein={entry.slug}")
+        page.wait_for_selector("[data-aenderung]:not([hidden])")
+        page.locator("#f-veroeffentlichen").check()
+        for box in page.locator('[data-kind="consent-date"] input').all():
+            box.check()
+        page.get_by_role("button", name="Profil erstellen").click()
+        page.wait_for_selector("#mso-ergebnis:not([hidden])")
+        expected = form_yaml(edited(ROOT / "organisations" / f"{entry.slug}.yml", NOW.date()), slug=entry.slug,
+                             day=NOW.date())
+        assert page.locator("[data-yaml]").text_content() == expected, entry.slug
 
 
 def test_a_change_in_the_form_goes_in_with_one_command(page, site_url, tmp_path):

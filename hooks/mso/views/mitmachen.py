@@ -1,6 +1,6 @@
 """/mitmachen/: how associations join, change and confirm their entry, with the form generated from the schema.
 
-- `mitmachen/`            the explanation and the form (the form needs JavaScript: docs/assets/mitmachen.js)
+- `mitmachen/`            the explanation and the form (the form needs JavaScript: docs/assets/mitmachen/)
 - `mitmachen/formular/`   the same fields as a printable page, for the route without JavaScript
 - `mitmachen/felder/`     the field reference
 - `mitmachen/vereine/<slug>.json`  the published data of one profile, in the file's own shape, for
@@ -15,12 +15,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..fields import Field, example_for, example_yaml, profile_fields
+from .. import slugs
 from ..config import ConfigError
+from ..fields import Field, example_for, example_yaml, profile_fields
+from ..fields.browser import browser_rules
 from ..model import Entry
 from .base import FULL_WIDTH, Asset, PageSpec, Site
 
 PREFILL_FOLDER = "mitmachen/vereine"
+TRANSLITERATION = "mitmachen/umschrift.json"
 
 
 def outputs(site: Site) -> Iterable[PageSpec | Asset]:
@@ -31,12 +34,14 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen", hide=FULL_WIDTH,
                    description=f"So kommt Ihr Verein ins MSO-Verzeichnis {site.settings.stadt}: "
                                "Bedingungen, Formular, Änderungen und Löschung.",
-                   context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, unsupported=_unsupported))
+                   context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, transliteration=TRANSLITERATION,
+                                rules=browser_rules(), unsupported=_unsupported))
     yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
                    hide=FULL_WIDTH, search={"boost": 0.5}, context=dict(fields=fields))
     yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
                    description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
                    context=dict(fields=reference, example=partial(example_yaml, example=example)))
+    yield Asset(TRANSLITERATION, json.dumps(slugs.browser_table(), ensure_ascii=False, separators=(",", ":")))
     for entry in directory.entries:
         yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
