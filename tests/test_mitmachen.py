@@ -336,3 +336,64 @@ def test_schema_shapes_the_code_does_not_know_are_config_errors(tmp_path, change
     assert "Traceback" not in result.stderr
     if expected != "`seltsam`":  # `mso validate` needs no form, so a field the form cannot show does not stop it
         assert result.returncode == 2 and expected in result.stderr, result.stdout + result.stderr
+
+
+SCRIPTS = ROOT / "docs" / "assets" / "mitmachen"
+
+
+def script_code() -> str:
+    """The form's modules without their comments."""
+    code = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SCRIPTS.glob("*.js")))
+    return re.sub(r"/\*.*?\*/|(?<![:\\])//[^\n]*", "", code, flags=re.S)
+
+
+def page_json(pages, element_id: str) -> dict:
+    page = pages["mitmachen/index.md"]
+    found = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_every_text_of_the_script_comes_from_the_page(pages):
+    """The texts live in one template (mitmachen_texte.html): each one the script asks for is there, each one
+    there is used, and the script's code holds no sentences of its own (so translating the templates
+    translates the form). The exceptions are developer errors and the lines `mso uebernehmen` reads."""
+    texts = page_json(pages, "mso-texte")
+    code = script_code()
+    asked = set(re.findall(r'\bt\("(\w+)"', code))
+    literals = set(re.findall(r'"(\w+)"', code))
+    assert asked <= set(texts), asked - set(texts)
+    assert set(texts) <= literals, set(texts) - literals
+    protocol = {"Unbekannte Feldart: ", "Text fehlt in mitmachen_texte.html: ", "--- Profil ", "Änderung des Profils ",
+                ", erstellt mit dem Formular am ", "Neues Profil, erstellt mit dem Formular am "}
+    prose = {m for m in re.findall(r'"([^"\n]*)"', code)
+             if re.search(r"[A-Za-zÄÖÜäöüß]{3,} [a-zäöüß]{2,}|[äöüß„“–]", m) and not m.startswith(".")}  # not CSS
+    assert prose <= protocol, prose - protocol
+
+
+def test_the_page_gives_the_script_the_rules_of_mso(pages):
+    """Field kinds, character rules and messages come from Python: the script names no kind the enum lacks."""
+    from mso.characters import MESSAGES, MAX_MARKS
+    from mso.fields import FieldKind
+
+    rules = page_json(pages, "mso-regeln")
+    assert rules["kinds"] == {kind.name: kind.value for kind in FieldKind}
+    assert set(re.findall(r"\bKIND\.([A-Z_]+)", script_code())) <= set(rules["kinds"])
+    assert rules["zeichen"]["messages"] == MESSAGES and rules["zeichen"]["max_marks"] == MAX_MARKS
+    assert rules["telefon"]["lengths"]["49"] == list(range(4, 16)) and rules["telefon"]["lengths"]["54"] == []
+    form = form_html(pages)
+    assert {k for k in re.findall(r'data-kind="([a-z-]+)"', form)} <= set(rules["kinds"].values())
+    # every input whose field has a rule carries the schema's words for a wrong value
+    plz = re.search(r'<input id="f-adresse-plz"[^>]*>', form).group(0)
+    assert 'data-fehler="ist keine Postleitzahl."' in plz and "data-hinweis=" in plz
+
+
+def test_the_transliteration_table_gives_the_slugs_of_python(pages):
+    """mitmachen/umschrift.json holds text_unidecode's own values for the blocks it covers."""
+    from text_unidecode import unidecode
+
+    table = json.loads(pages["mitmachen/umschrift.json"])
+    for first, values in table["blocks"]:
+        for offset, value in enumerate(values):
+            if value is not None:
+                assert value == unidecode(chr(first + offset))
+    assert table["entities"]["amp"] == "&" and ["ß", "ss"] in table["german"]

@@ -63,6 +63,8 @@ MESSAGES = {
                "Sie die Stelle neu tippen.",
     "line_break": "Der Text enthält einen Zeilenumbruch ({wo}). Dieses Feld hat nur eine Zeile: schreiben Sie "
                   "alles in eine Zeile, ohne `|` oder `>` nach dem Doppelpunkt.",
+    "at_end": "am Ende",
+    "inside": "im Text",
     "tab": "Der Text enthält einen Tabulator. Ersetzen Sie ihn durch ein Leerzeichen.",
     "bidi": "Der Text enthält ein unsichtbares Richtungszeichen ({zeichen}). Es kann die Reihenfolge der Zeichen "
             "in der Anzeige umdrehen. Löschen Sie es; die Schreibrichtung stellt das Verzeichnis selbst ein.",
@@ -92,8 +94,8 @@ def single_line_problem(text: str) -> str | None:
     """A German reason why `text` cannot stand in a one-line field (name, address, link …), or None."""
     bad = forbidden_anywhere(text, allowed="")
     if bad == "\n":
-        where = "am Ende" if text.rstrip("\n") and not text.rstrip("\n").count("\n") else "im Text"
-        return MESSAGES["line_break"].format(wo=where)
+        where = "at_end" if text.rstrip("\n") and not text.rstrip("\n").count("\n") else "inside"
+        return MESSAGES["line_break"].format(wo=MESSAGES[where])
     if bad == "\t":
         return MESSAGES["tab"]
     if bad is not None:

@@ -5,11 +5,12 @@ Arbitrary text in every field: tests/browser/test_mitmachen_properties.py."""
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
 
-import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import ROOT, build, make_project, minimal_profile
 from test_mitmachen import public_part
@@ -346,3 +347,82 @@ def test_new_profiles_get_the_file_name_python_gives_them(page, site_url):
         assert file_name == "neuer-verein.yml" and is_valid("neuer-verein"), name
         assert f"Aus dem Namen „{name.strip()}“ kann das Formular keinen Dateinamen bilden" in note
     assert page.foreign_requests == []
+
+
+def test_the_form_refuses_the_characters_mso_validate_refuses(page, site_url):
+    """The character rules the page gives the script, run by the browser's regex engine over every code point,
+    are mso.characters' rules: refused anywhere, refused in one-line fields, combining marks."""
+    from mso.characters import forbidden_anywhere, marks_problem, single_line_problem
+
+    open_form(page, site_url)
+    found = page.evaluate("""() => {
+      const rules = JSON.parse(document.getElementById("mso-regeln").textContent).zeichen;
+      const cls = name => new RegExp("[" + rules[name] + "]", "u");
+      const [forbidden, bidi, format, mark] = ["forbidden", "bidi", "format", "marks"].map(cls);
+      const out = {anywhere: [], one_line: [], marks: []};
+      for (let code = 0; code <= 0x10ffff; code += 1) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const c = String.fromCodePoint(code);
+        if (forbidden.test(c)) out.anywhere.push(code);
+        else if (code !== 9 && code !== 10 && (bidi.test(c) || format.test(c))) out.one_line.push(code);
+        if (mark.test(c)) out.marks.push(code);
+      }
+      return out;
+    }""")
+    expected: dict[str, list[int]] = {"anywhere": [], "one_line": [], "marks": []}
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if forbidden_anywhere(char) is not None:
+            expected["anywhere"].append(code)
+        elif char not in "\t\n" and single_line_problem("a" + char) is not None and \
+                marks_problem("a" + char) is None:
+            expected["one_line"].append(code)
+        if marks_problem("a" + char * 5) is not None:
+            expected["marks"].append(code)
+    assert found == expected
+
+
+def test_the_result_is_a_readable_summary_with_a_way_for_webmail(page, site_url, directory):
+    """The preview speaks German (labels, vocabulary names, dates, persons); the file is one click away; people
+    with webmail download the file and copy the address to attach it."""
+    address = directory.settings.kontakt_email
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    open_form(page, site_url)
+    page.locator("#f-name").fill("Sprachbrücke e. V.")
+    page.locator("#f-veroeffentlichen").check()
+    page.locator("#f-beschreibung-de").fill("Wir lernen zusammen.\nJeden Dienstag.")
+    page.get_by_role("button", name="Beschreibung in einer weiteren Sprache hinzufügen").click()
+    page.locator("#f-beschreibung-1-sprache").select_option("ar")
+    page.locator("#f-beschreibung-1").fill("نتعلم معًا")
+    page.locator("#f-themen-kultur").check()
+    page.locator("#f-sprachen-ar").check()
+    page.locator("#f-stadtbezirk").select_option("Heepen")
+    page.locator("#f-kontakt-email").fill("info@sprachbruecke.example")
+    page.get_by_role("button", name="Ansprechperson hinzufügen").click()
+    page.locator("#f-ansprechpersonen-name-1").fill("Amal Beispiel")
+    page.locator("#f-ansprechpersonen-einwilligung-1").check()
+    page.get_by_role("button", name="Profil erstellen").click()
+    page.wait_for_selector("#mso-ergebnis:not([hidden])")
+
+    summary = page.locator("[data-zusammenfassung]")
+    text = summary.inner_text()
+    for shown in ("Sprachbrücke e. V.", "Veröffentlichen\nja", "Stand\n22. November 2026", "Kultur und Brauchtum",
+                  "Stadtbezirk Heepen", "Wir lernen zusammen.\nJeden Dienstag.", "Ansprechperson 1", "Amal Beispiel",
+                  "Einwilligung\n22. November 2026"):
+        assert shown in text, shown
+    assert summary.locator('p[lang="ar"][dir="rtl"]').inner_text() == "نتعلم معًا"
+    assert summary.locator('span[lang="ar"]').inner_text() == "العربية"  # Arabisch – العربية, in its own script
+    assert "stadtbezirk:" not in text and page.locator("[data-yaml]").is_hidden()
+    page.get_by_text("Die Datei selbst anzeigen").click()
+    assert "stadtbezirk: Heepen" in page.locator("[data-yaml]").inner_text()
+
+    webmail = page.locator(".mso-weg", has=page.get_by_role("heading", name=f"Datei herunterladen und an {address} anhängen"))
+    assert webmail.get_by_role("button", name="Datei sprachbruecke-e-v.yml herunterladen").is_visible()
+    webmail.get_by_role("button", name="Adresse kopieren").click()
+    expect(webmail.locator("[data-adresse-status]")).to_have_text(re.compile(r"^Adresse kopiert\."))
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    page.get_by_role("button", name="Text kopieren").click()
+    expect(page.locator("[data-copy-status]")).to_have_text(re.compile(r"^Kopiert\."))
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("[data-yaml]").text_content()

@@ -36,7 +36,8 @@ export function textProblem(text, multiLine) {
     if (multiLine && (char === "\t" || char === "\n")) continue;
     if (char === "\n") {
       const rest = text.replace(/\n+$/, "");
-      return format(CHARS.messages.line_break, { wo: rest && !rest.includes("\n") ? "am Ende" : "im Text" });
+      const where = rest && !rest.includes("\n") ? CHARS.messages.at_end : CHARS.messages.inside;
+      return format(CHARS.messages.line_break, { wo: where });
     }
     if (char === "\t") return CHARS.messages.tab;
     if (FORBIDDEN.test(char)) return anywhereMessage(char);
@@ -67,7 +68,8 @@ const LDH = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 function asciiHost(raw) {
   const host = raw.replace(/\.+$/, "");
   if (!host || ![...host].every((c) => /[A-Za-z0-9.-]/.test(c) || HOST_LETTER.test(c))) return "";
-  if (host.toLowerCase().split(".").some((label) => /^..--/.test(label))) return "";
+  // as typed: no label empty or starting or ending with a hyphen; "--" in 3rd and 4th place only in A-labels
+  if (host.toLowerCase().split(".").some((label) => !label || /^-|-$|^..--/.test(label))) return "";
   let ascii;
   try {
     ascii = new URL("http://" + host + "/").hostname.replace(/\.+$/, "");
@@ -163,38 +165,44 @@ export function updateRequired(form) {
   });
 }
 
+/** "Name: Bitte füllen Sie dieses Feld aus." */
+function say(label, text) {
+  return t("meldung", { feld: label, text });
+}
+
 /** The value named with the schema's words: „info@verein“ ist keine gültige E-Mail-Adresse. Beispiel: … */
 function wrongValue(input, label) {
   const said = [input.dataset.fehler || t("schreibweise"), input.dataset.hinweis || ""].join(" ").trim();
-  return label + ": „" + input.value.trim() + "“ " + said;
+  return t("falscher_wert", { feld: label, wert: input.value.trim(), fehler: said });
 }
 
 function nativeMessage(input, label, consent, changing) {
   const v = input.validity;
   if (v.valueMissing) {
-    if (input === consent && changing) return label + ": " + t("zustimmung_fehlt");
-    if (input.type === "checkbox") return label + ": " + t("einwilligung_fehlt");
-    if (input.tagName === "SELECT") return label + ": " + t("auswahl_fehlt");
-    return label + ": " + t("pflichtfeld");
+    if (input === consent && changing) return say(label, t("zustimmung_fehlt"));
+    if (input.type === "checkbox") return say(label, t("einwilligung_fehlt"));
+    if (input.tagName === "SELECT") return say(label, t("auswahl_fehlt"));
+    return say(label, t("pflichtfeld"));
   }
-  if (v.badInput) return label + ": " + t("keine_zahl");
+  if (v.badInput) return say(label, t("keine_zahl"));
   if (v.typeMismatch || v.patternMismatch) return wrongValue(input, label);
-  if (v.tooLong) return label + ": " + t("zu_lang", { hoechstens: input.maxLength, jetzt: input.value.length });
+  if (v.tooLong) return say(label, t("zu_lang", { hoechstens: input.maxLength, jetzt: input.value.length }));
   if (v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) {
-    return label + ": " + t("zahlenbereich", { von: input.min, bis: input.max });
+    return say(label, t("zahlenbereich", { von: input.min, bis: input.max }));
   }
   return "";
 }
 
 function extraMessage(input, label) {
+  if (input.type === "checkbox" || input.tagName === "SELECT") return "";
   const multiLine = input.tagName === "TEXTAREA";
   const value = multiLine ? input.value : input.value.trim();
-  if (!value.trim()) return "";
+  if (!value.trim()) return input.required ? say(label, t("pflichtfeld")) : ""; // only blanks: left out
   const problem = textProblem(value, multiLine);
-  if (problem) return label + ": " + problem;
+  if (problem) return say(label, problem);
   const length = [...value].length; // what Python counts; maxlength in the browser counts UTF-16 units
   if (input.maxLength > 0 && length > input.maxLength) {
-    return label + ": " + t("zu_lang", { hoechstens: input.maxLength, jetzt: length });
+    return say(label, t("zu_lang", { hoechstens: input.maxLength, jetzt: length }));
   }
   if ((input.type === "email" && !emailFits(value)) || (input.type === "url" && !urlFits(value)) ||
       (input.type === "tel" && !phoneFits(value))) return wrongValue(input, label);
@@ -211,7 +219,9 @@ function controlLabel(input, el) {
       { feld: el.dataset.label, nummer: number });
   }
   if (el.dataset.kind === KIND.BOOL_OR_TEXT) return t("feld_beschreibung", { feld: el.dataset.label });
-  if (number && el.dataset.kind === KIND.LIST) return el.dataset.itemLabel + " " + number; // Angebot 2, Link 1
+  if (number && el.dataset.kind === KIND.LIST) { // Angebot 2, Link 1
+    return t("eintrag_nummer", { eintrag: el.dataset.itemLabel, nummer: number });
+  }
   return labelOf(el);
 }
 
@@ -247,11 +257,11 @@ export function check(form, { changing }) {
 
   form.querySelectorAll('[data-kind="' + KIND.CHOICES + '"]').forEach((el) => {
     if (el.dataset.needed && !el.querySelector("input[type=checkbox]:checked")) {
-      report(el, el.querySelector("input[type=checkbox]"), el.dataset.label + ": " + t("mindestens_eins"));
+      report(el, el.querySelector("input[type=checkbox]"), say(el.dataset.label, t("mindestens_eins")));
     }
   });
   form.querySelectorAll("[data-min-properties]").forEach((el) => {
-    if (el.dataset.needed && isEmpty(readObject(el))) report(el, control(el), el.dataset.label + ": " + t("kontaktweg"));
+    if (el.dataset.needed && isEmpty(readObject(el))) report(el, control(el), say(el.dataset.label, t("kontaktweg")));
   });
   form.querySelectorAll('[data-kind="' + KIND.LIST + '"][data-unique]').forEach((el) => {
     const seen = new Set();
@@ -259,7 +269,8 @@ export function check(form, { changing }) {
       const input = row.querySelector("[data-item]");
       const value = input.value.trim();
       if (value && seen.has(value) && !input.hasAttribute("aria-invalid")) {
-        report(el, input, el.dataset.itemLabel + " " + (i + 1) + ": " + t("doppelt", { wert: value }));
+        report(el, input, say(t("eintrag_nummer", { eintrag: el.dataset.itemLabel, nummer: i + 1 }),
+          t("doppelt", { wert: value })));
       }
       seen.add(value);
     });
@@ -269,7 +280,7 @@ export function check(form, { changing }) {
     rowsOf(el).forEach((row, i) => {
       const select = row.querySelector("[data-lang-select]");
       if (select.value && seen.has(select.value)) {
-        report(el, select, t("feld_sprache", { feld: el.dataset.label, nummer: i + 1 }) + ": " + t("sprache_doppelt"));
+        report(el, select, say(t("feld_sprache", { feld: el.dataset.label, nummer: i + 1 }), t("sprache_doppelt")));
       }
       seen.add(select.value);
     });

@@ -3,7 +3,7 @@
    (`data-key`) and kind (`data-kind`, a FieldKind), and rows of lists live in `data-row`. */
 
 import { Day, today } from "./dates.js";
-import { KIND } from "./page.js";
+import { KIND, t } from "./page.js";
 
 const counters = new WeakMap(); // list field → number of rows ever added (ids stay unique)
 const orders = new WeakMap(); // choices field → the order its values were loaded in
@@ -235,11 +235,15 @@ export function load(form, data) {
 export function labelOf(el) {
   let label = el.dataset.label;
   const parent = el.parentElement.closest("[data-key], [data-row]");
-  if (parent && parent.dataset.kind === KIND.GROUP) label = parent.dataset.label + " – " + label;
+  if (parent && parent.dataset.kind === KIND.GROUP) {
+    label = t("feld_in_gruppe", { gruppe: parent.dataset.label, feld: label });
+  }
   const row = el.closest("[data-row]");
   if (row) {
     const list = row.parentElement.closest("[data-key]");
-    label = (list.dataset.itemLabel || list.dataset.label) + " " + (rowsOf(list).indexOf(row) + 1) + ": " + label;
+    const entry = t("eintrag_nummer", { eintrag: list.dataset.itemLabel || list.dataset.label,
+      nummer: rowsOf(list).indexOf(row) + 1 });
+    label = t("meldung", { feld: entry, text: label });
   }
   return label;
 }

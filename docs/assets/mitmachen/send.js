@@ -66,7 +66,9 @@ export class Result {
     this.part("yaml").textContent = this.yaml;
     this.part("mailto").href = mailto(this.address, this.yaml, data, { slug, changing });
     this.section.querySelectorAll("[data-dateiname]").forEach((el) => { el.textContent = this.file; });
-    this.section.querySelectorAll("[data-copy-status], [data-adresse-status]").forEach((el) => { el.textContent = ""; });
+    this.section.querySelectorAll("[data-copy-status], [data-adresse-status]").forEach((el) => {
+      el.textContent = "";
+    });
     this.part("nur-gezaehlt").hidden = data.veroeffentlichen === true;
     const note = this.part("kein-dateiname");
     note.hidden = !noSlug;

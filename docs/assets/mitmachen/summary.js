@@ -13,7 +13,8 @@ function node(tag, className, text) {
   return element;
 }
 
-/** The label of the option or checkbox with `value` in field `el`, with its language marks (Arabisch – العربية). */
+/** The label of the option or checkbox with `value` in field `el`, with its language marks
+    (Arabisch – العربية). */
 function termLabel(el, value) {
   const span = node("span");
   const option = [...el.querySelectorAll("option")].find((o) => o.value === value);
@@ -62,8 +63,8 @@ function value(el, data) {
       const ol = node("ol", "mso-zusammenfassung__liste");
       data.forEach((item, i) => {
         const li = node("li");
-        li.append(node("span", "mso-zusammenfassung__nummer", el.dataset.itemLabel + " " + (i + 1)),
-          fields(rows[0] || el, item));
+        const number = t("eintrag_nummer", { eintrag: el.dataset.itemLabel, nummer: i + 1 });
+        li.append(node("span", "mso-zusammenfassung__nummer", number), fields(rows[0] || el, item));
         ol.append(li);
       });
       return ol;

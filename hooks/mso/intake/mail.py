@@ -20,7 +20,7 @@ from ..slugs import is_valid
 
 YAML_SUFFIXES = (".yml", ".yaml")
 YAML_TYPES = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"}
-# The line the form puts before the profile in its e-mail (docs/assets/mitmachen.js, `mailto`).
+# The line the form puts before the profile in its e-mail (docs/assets/mitmachen/send.js, `MARKER`).
 MARKER = re.compile(r"^(?P<quote>(?:> ?)*)-{3}\s*Profil\s+(?P<name>\S+?)\s*-{3}\s*$", re.MULTILINE)
 # Where a profile starts when the marker is missing: the form's first lines, or the first field.
 START = re.compile(r"^(?P<quote>(?:> ?)*)(?:# yaml-language-server:|# Neues Profil|# Änderung des Profils|name:)",
