@@ -116,6 +116,8 @@ def test_prefill_changes_only_the_edited_field(page, site_url, directory):
     assert "DSGVO" in note.inner_text() and all(p.name in note.inner_text() for p in entry.ansprechpersonen)
     assert note.locator('a[href="#f-veroeffentlichen"]').count() == 1
     assert note.locator('a[href="#f-ansprechpersonen-einwilligung-1"]').count() == 1
+    note.locator('a[href="#f-veroeffentlichen"]').click()
+    assert page.evaluate("document.activeElement.id") == "f-veroeffentlichen"
     assert page.locator("#f-name").input_value() == entry.name
     # consent is asked again with every submission, never pre-ticked, and a change cannot drop it by accident
     assert not page.locator("#f-veroeffentlichen").is_checked()

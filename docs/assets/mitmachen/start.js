@@ -167,6 +167,11 @@ function start() {
       const link = document.createElement("a");
       link.href = "#" + target.id;
       link.textContent = text;
+      link.addEventListener("click", (event) => { // the keyboard goes to the box, not only the view
+        event.preventDefault();
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      });
       li.append(link);
       list.append(li);
     };

@@ -71,7 +71,7 @@ function value(el, data) {
     }
     case KIND.TRANSLATED: {
       const texts = typeof data === "string" ? { de: data } : data;
-      const dl = node("dl");
+      const dl = node("dl", "mso-zusammenfassung__sprachen");
       Object.keys(texts).forEach((lang) => {
         const select = el.querySelector("[data-lang-select]") || el.querySelector("template").content
           .querySelector("[data-lang-select]");
