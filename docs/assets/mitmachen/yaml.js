@@ -2,7 +2,9 @@
    lists as [a, b], text plain where PyYAML (YAML 1.1) reads it back unchanged, multi-line text as a
    literal block (|), everything else double-quoted with escapes. Only maps, lists, text, numbers, booleans
    and days occur. tests/browser/test_mitmachen_properties.py proves that whatever the form lets through
-   is read back by `mso validate` exactly as typed. */
+   is read back by `mso validate` exactly as typed. Written here rather than taken from a library: the subset
+   is small, and `yaml` (eemeli, ISC) ships its browser build as 73 modules and writes YAML 1.2, which PyYAML
+   reads as 1.1 (`on`, `no`, `12:30`). */
 
 import { Day } from "./dates.js";
 
