@@ -5,6 +5,7 @@ field reference, so that a field added to the schema appears in all three.
 - wording.py       what the form says where the schema's help speaks YAML; autofill hints
 - example.py       one complete example profile and its YAML snippets
 - html_pattern.py  a schema `pattern` as an HTML `pattern` attribute
+- browser.py       what the form's script needs from Python: kinds, character rules, phone lengths, host letters
 """
 
 from .example import example_for, example_profile, example_yaml
