@@ -3,8 +3,8 @@
 load → validate → Directory in on_config, which also hands colour and logo to the theme and fills
 `{{ verzeichnis.… }}` in site_name, site_description and copyright; generated pages are registered as stub
 files in on_files, get their `page.meta` in on_page_markdown and their HTML in on_page_content (never through
-YAML or Markdown); live values go into hand-written pages in on_page_markdown and on_page_content; the PDF in
-on_post_build.
+YAML or Markdown); live values go into hand-written pages in on_page_markdown and on_page_content; the PDF and
+the search index (Pagefind) in on_post_build.
 The state of one build lives on one `_Build` object.
 """
 
@@ -20,7 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from mso import config as mso_config
-from mso import placeholders
+from mso import placeholders, search
 from mso.pipeline import load_directory
 from mso.problems import DataError
 from mso.schema import file_problem as schema_file_problem
@@ -101,6 +101,10 @@ class _Build:
 
     def on_post_build(self, config):
         post_build(self.site, Path(config.site_dir))
+        try:
+            search.build_index(Path(config.site_dir))
+        except search.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
 
 def _pin_build_date(stichtag: datetime.date) -> None:

@@ -1,72 +1,146 @@
-"""Material's search index and the words that make German queries find profiles."""
+"""The site search index (Pagefind) and the compound parts that help it; the /vereine/ filter's word rules.
+
+How the search answers German queries in the browser is tested in tests/browser/test_search.py.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
+from pathlib import Path
 
 import pytest
 
-from mso import search_text
-from mso.views.profile import SEARCH_FIELD
+from mso import search, search_text, text
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Every page in the built site's Pagefind index, by URL: its text, meta data and filters."""
+    pages = {}
+    for fragment in sorted((site / search.OUTPUT / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        page = json.loads(data[len(b"pagefind_dcd"):])
+        pages[page["url"]] = page
+    return pages
 
 
 @pytest.fixture(scope="module")
-def index(built_site) -> dict:
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def indexed(built_site) -> dict[str, dict]:
+    return pagefind_pages(built_site)
 
 
-def test_index_holds_every_published_profile_and_nothing_withheld(index, directory):
-    pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
-    profiles = {loc.split("/")[1] for loc in pages if loc.startswith("vereine/") and loc != "vereine/"}
-    assert profiles == {e.slug for e in directory.entries}
+def profile_url(entry) -> str:
+    return f"/vereine/{entry.slug}/"
+
+
+def test_index_holds_every_published_profile_and_nothing_withheld(indexed, directory, built_site):
+    profiles = {url for url in indexed if url.startswith("/vereine/") and url != "/vereine/"}
+    assert profiles == {profile_url(e) for e in directory.entries}
     withheld = [r for r in directory.records if directory.entry(r.slug) is None]
     assert withheld
-    text = json.dumps(index, ensure_ascii=False)
+    text = json.dumps(indexed, ensure_ascii=False)
     for record in withheld:
-        assert record.slug not in text
-        assert record.name not in text
+        assert record.slug not in text and record.name not in text
 
 
-def test_profiles_rank_above_hand_written_pages(index):
-    boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"] if "#" not in doc["location"]}
-    profile_boosts = {b for loc, b in boosts.items() if loc.startswith("vereine/") and loc != "vereine/"}
-    assert profile_boosts and min(profile_boosts) > max(b for loc, b in boosts.items() if not loc.startswith("vereine/"))
+def test_lists_of_profiles_stay_out_of_the_index(indexed):
+    """The directory, the listing pages and the brochure would repeat every profile's text in the results."""
+    for url in indexed:
+        assert url != "/vereine/" and not url.startswith("/steckbriefe/"), url
+        assert not (url.count("/") == 3 and url.startswith(("/stadtbezirke/", "/themen/", "/sprachen/",
+                                                             "/herkunft/", "/zielgruppen/"))), url
 
 
-def test_directory_and_listing_pages_stay_out_of_the_index(index):
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "vereine/" not in locations
-    assert not any(loc.count("/") == 2 and loc.startswith(("stadtbezirke/", "themen/", "sprachen/")) for loc in locations)
+def test_hand_written_pages_are_found_unless_excluded(indexed):
+    assert "/ueber/" in indexed and "/mitmachen/" in indexed
+    assert "/betrieb/" not in indexed  # front matter `search: {exclude: true}`
 
 
-def test_search_words_are_indexed_in_their_own_field_not_shown(index, directory):
-    assert SEARCH_FIELD in index["config"]["fields"]
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    for entry in directory.entries:
-        doc = docs[f"vereine/{entry.slug}/"]
-        words = search_text.keywords(entry, directory)
-        assert doc[SEARCH_FIELD] == words
-        assert words not in doc["text"]
+def test_a_profile_is_indexed_with_its_text_not_the_page_furniture(indexed, directory):
+    entry = next(e for e in directory.entries if e.angebote and e.kurzname)
+    page = indexed[profile_url(entry)]
+    content = page["content"]
+    assert content.startswith(entry.name)
+    assert entry.angebote[0] in content and entry.kurzname in content
+    for furniture in ("Angaben ändern", "Noch aktuell", "Über den Verein", "Zum Kontakt", "Stand:",
+                      "Kurzname:", entry.kontakt.get("email", "Angaben ändern")):
+        assert furniture not in content, furniture
+    assert page["meta"]["title"] == entry.name
+    assert page["meta"]["stadtbezirk"] == entry.stadtbezirk
+    assert page["meta"]["beschreibung"] == text.shorten(text.plain(entry.beschreibung["de"]), 155)
+    assert page["filters"]["stadtbezirk"] == [entry.stadtbezirk]
+    assert set(page["filters"]["thema"]) == {directory.term("themen", v).label for v in entry.themen}
 
 
-def test_separator_splits_punctuation_and_arabic_commas(index):
-    import re
-
-    separator = re.compile(index["config"]["separator"])
-    assert separator.split("(Bayt Suri),Beratung/Begleitung") == ["", "Bayt", "Suri", "Beratung", "Begleitung"]
-    assert separator.split("العربية، فارسی") == ["العربية", "فارسی"]
-
-
-@pytest.mark.parametrize("word, query", [
-    ("Frauenverein", "frauenvereine"), ("Beratung", "beratungen"), ("Sozialberatung", "beratung"),
-    ("Hausaufgabenhilfe", "hilfen"), ("Sprachkurs", "kurse"), ("arabisch", "arabischen"),
-])
-def test_keywords_contain_inflected_forms_and_compound_parts(directory, word, query):
+def test_the_name_weighs_more_than_the_text(built_site, directory):
     entry = directory.entries[0]
-    fake = type(entry)(**{**entry.__dict__, "name": word, "kurzname": "", "angebote": (), "themen": (),
-                          "zielgruppen": (), "herkunft": (), "sprachen": ()})
-    assert query in search_text.keywords(fake, directory).split()
+    html = (built_site / "vereine" / entry.slug / "index.html").read_text(encoding="utf-8")
+    assert f'<h1 data-pagefind-weight="10">{entry.name}</h1>' in html.replace("&amp;", "&")
 
+
+def test_only_the_files_the_site_uses_are_published(built_site):
+    folder = built_site / search.OUTPUT
+    assert (folder / "pagefind.js").is_file() and list(folder.glob("wasm.de.pagefind"))
+    for name in search.UNUSED:
+        assert not (folder / name).exists(), name
+
+
+# --- compound parts ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def splitter() -> search.Splitter:
+    return search.Splitter(None, frozenset({"hilfe", "gruppe", "verein"}))
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("Frauenverein", {"frauen", "verein"}), ("Hausaufgabenhilfe", {"hausaufgaben", "hilfe"}),
+    ("Volkstanzgruppe", {"gruppe", "tanz"}), ("Sozialberatung", {"beratung"}), ("Kulturverein", {"verein"}),
+])
+def test_compounds_are_split_into_their_parts(splitter, word, parts):
+    assert parts <= set(splitter.parts(word))
+
+
+@pytest.mark.parametrize("word", ["Beratung", "Bielefeld", "Musikerinnen", "Sprachen"])
+def test_simple_words_stay_whole(splitter, word):
+    assert splitter.parts(word) == []
+
+
+def test_only_capitalised_long_words_of_the_german_text_are_split(directory):
+    entry = directory.entries[0]
+    fake = type(entry)(**{**entry.__dict__, "name": "Türkischer Frauenverein", "kurzname": "",
+                          "beschreibung": {"de": "Wir treffen uns dienstags zur Hausaufgabenhilfe.",
+                                           "tr": "Kadınlar derneği"},
+                          "angebote": ("Volkstanzgruppe",)})
+    assert search.profile_words(fake) == ["Türkischer", "Frauenverein", "Hausaufgabenhilfe", "Volkstanzgruppe"]
+
+
+def test_a_part_counts_more_easily_when_it_is_a_word_of_its_own(splitter):
+    assert search.Splitter(None).parts("Hausaufgabenhilfe") == []  # CharSplit alone is unsure here
+    assert "hilfe" in splitter.parts("Hausaufgabenhilfe")
+
+
+def test_splits_are_kept_in_a_cache_file(tmp_path, monkeypatch):
+    cache = tmp_path / "woerter.json"
+    first = search.Splitter(cache)
+    assert first.parts("Frauenverein")
+    first.save()
+    monkeypatch.setattr(search, "_split", lambda word: pytest.fail("a cached word was split again"))
+    second = search.Splitter(cache)
+    assert second.parts("Frauenverein") == first.parts("Frauenverein")
+    cache.write_text('{"version": "older", "words": {"frauenverein": [1, "frauenv", "erein"]}}', encoding="utf-8")
+    monkeypatch.undo()
+    assert search.Splitter(cache).parts("frauenverein") == ["frauen", "verein"], "another version's cache is ignored"
+
+
+def test_profile_pages_carry_the_parts_hidden(built_site, directory):
+    entry = next(e for e in directory.entries if "Frauenverein" in e.name)
+    html = (built_site / "vereine" / entry.slug / "index.html").read_text(encoding="utf-8")
+    hidden = html[html.index('<p class="mso-suchwoerter" hidden'):]
+    assert "verein" in hidden[:hidden.index("</p>")].split(">", 1)[1].split()
+
+
+# --- the filter on /vereine/ -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query, text", [
     ("Beratungen", "Beratung und Begleitung"), ("Frauenvereine", "Türkischer Frauenverein"),

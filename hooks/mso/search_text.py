@@ -1,28 +1,20 @@
-"""Text for finding profiles: the directory filter's haystack and extra words for Material's search.
+"""Text for the filter on /vereine/: it matches inside words on a normalised text (`haystack`), across
+common German endings (`stem`); docs/assets/directory.js normalises the query the same way.
 
-Material's search (lunr) matches word beginnings only and has German stemming off, so "Beratungen" misses
-"Beratung" and "Frauenvereine" misses "Frauenverein". Profile pages therefore carry a hidden block of
-inflected forms and compound parts (`keywords`). The directory's own filter instead matches inside words
-on a normalised text (`haystack`); docs/assets/directory.js normalises the query the same way.
+The site search in the header is Pagefind (hooks/mso/search.py), with its own stemming.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from . import text
 from .model import Directory, Entry
 
 # Word endings a German query may carry that the profile text lacks: longest first.
 ENDINGS = ("innen", "ern", "en", "er", "es", "e", "n", "s")
-# Last parts of German compounds; "Sozialberatung" also yields "beratung", "Frauenverein" yields "verein".
-HEADS = ("verein", "beratung", "hilfe", "treff", "kreis", "gruppe", "kurs", "unterricht", "schule", "club",
-         "gemeinschaft", "zentrum", "netzwerk", "initiative", "haus", "forum", "begleitung", "betreuung",
-         "nachhilfe", "aufgaben", "sport", "kultur", "frauen", "jugend", "eltern", "familie", "abend",
-         "fest", "feier", "musik", "tanz", "chor", "sprache", "sprachkurs", "integration", "garten")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def normalize(value: str) -> str:
@@ -62,32 +54,3 @@ def haystack(entry: Entry, directory: Directory) -> str:
     """The normalised text the directory filter searches inside."""
     return normalize(" ".join(t for t in _texts(entry, directory) if t))
 
-
-def _variants(word: str) -> Iterable[str]:
-    """The word, its likely inflected forms, and the last part of a compound with its forms."""
-    yield word
-    if word.endswith("e"):
-        yield word + "n"
-    elif word.endswith(("er", "el")):
-        yield from (word + "n", word + "s")
-    else:
-        yield from (word + ending for ending in ("e", "en", "er", "es", "s"))
-    for head in HEADS:
-        if word.endswith(head) and len(word) > len(head) + 2:
-            yield head
-            yield from _variants(head) if head != word else ()
-
-
-def keywords(entry: Entry, directory: Directory) -> str:
-    """Inflected forms and compound parts of the words in names, the German description, offers and labels,
-    for Material's search."""
-    sources = [entry.name, entry.kurzname, text.plain(entry.beschreibung["de"]), *entry.angebote, entry.stadtbezirk]
-    for facet in ("themen", "zielgruppen", "herkunft"):
-        sources += [directory.term(facet, value).label for value in entry.values(facet)]
-    sources += [directory.term("sprachen", code).name for code in entry.sprachen]
-    seen: dict[str, None] = {}
-    for source in sources:
-        for word in _WORD.findall(source.casefold()):
-            if len(word) >= 4:
-                seen.update(dict.fromkeys(_variants(word)))
-    return " ".join(seen)

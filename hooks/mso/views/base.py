@@ -19,7 +19,7 @@ import jinja2
 import markupsafe
 import phonenumbers
 
-from .. import history, links, text
+from .. import history, links, search, text
 from ..config import german_date
 from ..model import Directory, Entry
 from ..schema import Term
@@ -48,7 +48,7 @@ class PageSpec:
     title: str
     description: str = ""
     hide: tuple[str, ...] = ()
-    search: Mapping[str, Any] | None = None  # Material's per-page search options: {"exclude": True}, {"boost": 5}
+    search: Mapping[str, Any] | None = None  # per-page search options, as in front matter: {"exclude": True}, {"boost": 0.5}
     context: Mapping[str, Any] = field(default_factory=dict)
 
     def meta(self) -> dict[str, Any]:
@@ -162,6 +162,11 @@ class Site:
     def history(self) -> history.History:
         """The count history from git (the count page and zahlen.json both show it)."""
         return history.compute(self.directory)
+
+    @cached_property
+    def splitter(self) -> search.Splitter:
+        """Compound parts for the search, with the parts of known words cached under the project."""
+        return search.Splitter(self.settings.root / search.CACHE_FILE, search.vocabulary(self.directory.entries))
 
 
 def summary(entry: Entry, limit: int = 180) -> str:

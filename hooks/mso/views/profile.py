@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from .. import search_text
+from .. import search
 from ..model import Entry
 from .base import FULL_WIDTH, PageSpec, Site, summary, tel_href
-
-SEARCH_BOOST = 5  # profiles rank above hand-written pages for their names
-SEARCH_FIELD = "suchwoerter"  # extra lunr field in mkdocs.yml (plugins.search.fields): indexed, never shown
 
 
 def src_path(entry: Entry) -> str:
@@ -20,12 +15,14 @@ def src_path(entry: Entry) -> str:
 
 
 def outputs(site: Site) -> Iterator[PageSpec]:
+    splitter = site.splitter
     for entry in site.directory.entries:
         # Without the side navigation and table of contents the Steckbrief gets the full width.
         yield PageSpec(src_path(entry), "profile.html", title=entry.name, description=summary(entry, 155),
-                       hide=FULL_WIDTH, search={"boost": SEARCH_BOOST},
+                       hide=FULL_WIDTH,
                        context=dict(entry=entry, json_ld=json_ld(entry, site),
-                                    keywords=search_text.keywords(entry, site.directory)))
+                                    compound_parts=search.compound_parts(entry, splitter)))
+    splitter.save()
 
 
 def json_ld(entry: Entry, site: Site) -> dict[str, Any]:
@@ -62,21 +59,3 @@ def json_ld(entry: Entry, site: Site) -> dict[str, Any]:
                           for p in entry.ansprechpersonen]
     return data
 
-
-def post_build(site: Site, site_dir: Path) -> None:
-    """Move each profile's hidden search words out of the text Material shows in results, into their own field.
-
-    The words stay in the index (a field listed under `plugins.search.fields` in mkdocs.yml is indexed by
-    Material's search worker) but no longer fill the result preview.
-    """
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    words = {f"vereine/{e.slug}/": search_text.keywords(e, site.directory) for e in site.directory.entries}
-    for doc in index["docs"]:
-        keywords = words.get(doc["location"])
-        if keywords is not None:
-            doc["text"] = doc["text"].replace(f"<p>{keywords}</p>", "").strip()
-            doc[SEARCH_FIELD] = keywords
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
