@@ -176,6 +176,16 @@
       });
     }
 
+    /* Pagefind stems with Snowball and matches word beginnings. Snowball cuts the -s of "Sprachkurs" but keeps
+       it in "Sprachkurse" (stem "sprachkurs"), so the plural would miss the singular: such words are searched
+       from their singular's stem ("sprachkur"), which finds both. */
+    function queryText(term) {
+      return term.split(/\s+/).map(function (word) {
+        var m = /^(.{5,}[bdfghklmnrt])s(e|en|es|ern)$/i.exec(word);
+        return m ? m[1] : word;
+      }).join(" ");
+    }
+
     function update() {
       var term = input.value.trim();
       root.classList.toggle("mso-suche--wert", input.value !== "");
@@ -188,8 +198,8 @@
         return;
       }
       load().then(function (api) {
-        api.preload(term);
-        return api.debouncedSearch(term, {}, WAIT);
+        api.preload(queryText(term));
+        return api.debouncedSearch(queryText(term), {}, WAIT);
       }).then(function (search) {
         if (search && input.value.trim() === term) return show(term, search);
       });

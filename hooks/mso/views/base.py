@@ -48,7 +48,7 @@ class PageSpec:
     title: str
     description: str = ""
     hide: tuple[str, ...] = ()
-    search: Mapping[str, Any] | None = None  # per-page search options, as in front matter: {"exclude": True}, {"boost": 0.5}
+    search: Mapping[str, Any] | None = None  # as in front matter: {"exclude": True} keeps it out of the site search
     context: Mapping[str, Any] = field(default_factory=dict)
 
     def meta(self) -> dict[str, Any]:

@@ -36,8 +36,9 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
                                "Bedingungen, Formular, Änderungen und Löschung.",
                    context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, transliteration=TRANSLITERATION,
                                 rules=browser_rules(), unsupported=_unsupported))
+    # A form to print: a poor search result for any of the words on it.
     yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
-                   hide=FULL_WIDTH, search={"boost": 0.5}, context=dict(fields=fields))
+                   hide=FULL_WIDTH, search={"exclude": True}, context=dict(fields=fields))
     yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
                    description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
                    context=dict(fields=reference, example=partial(example_yaml, example=example)))
