@@ -204,7 +204,7 @@ def test_footer_links_and_search_dialog_name_on_every_page(built_site):
             href = re.search(rf'<a href="([^"]*{path})">{name}</a>', footer)
             assert href, (page, name)
             assert resolve(page, href.group(1), built_site).exists()
-        assert re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="[^"]+">', html)
+        assert re.search(r'<div class="md-search" id="[^"]+" role="dialog" aria-label="[^"]+" data-mso-suche', html)
         assert "autocorrect" not in html
         assert html.count('class="md-skip"') == 1, "one link to skip to the content"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from conftest import ROOT, build, make_project
 
 # Outputs that must exist for the comparison to mean something (the PDF once the brochure writes it).
-EXPECTED = ("index.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "vereine/index.html")
+EXPECTED = ("index.html", "sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", "vereine/index.html")
 
 
 def digests(site: Path) -> dict[str, str]:

@@ -69,8 +69,7 @@ def test_a_profile_is_indexed_with_its_text_not_the_page_furniture(indexed, dire
     assert page["meta"]["title"] == entry.name
     assert page["meta"]["stadtbezirk"] == entry.stadtbezirk
     assert page["meta"]["beschreibung"] == text.shorten(text.plain(entry.beschreibung["de"]), 155)
-    assert page["filters"]["stadtbezirk"] == [entry.stadtbezirk]
-    assert set(page["filters"]["thema"]) == {directory.term("themen", v).label for v in entry.themen}
+    assert page["filters"] == {}  # Pagefind writes filter files in a varying order: no filters, same bytes
 
 
 def test_the_name_weighs_more_than_the_text(built_site, directory):

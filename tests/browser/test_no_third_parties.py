@@ -1,7 +1,7 @@
 """Nothing from third parties, seen from the browser: every request while each page type loads.
 
 Each page is loaded until the network is idle, scrolled to the end (lazy images) and, on the start page,
-searched (the search worker and its language files load then). Every request must go to 127.0.0.1.
+searched (Pagefind's script, WebAssembly and index fragments load then). Every request must go to 127.0.0.1.
 The static scan in tests/test_third_party.py checks the same files without a browser.
 """
 
@@ -53,12 +53,12 @@ def test_searching_talks_only_to_its_own_host(page, site_url, directory):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url, wait_until="networkidle")
-    search = page.locator("input[data-md-component=search-query]")
+    search = page.locator("[data-mso-suche-eingabe]")
     search.fill(directory.entries[0].name.split()[0])
     search.press("End")
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_load_state("networkidle")
-    assert any("search_index.json" in url for url in requests)
+    assert any("/pagefind/" in url and url.endswith(".pf_fragment") for url in requests)
     assert page.foreign_requests == []
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests
                if not url.startswith(("data:", "blob:", "about:"))), requests
@@ -116,10 +116,10 @@ def test_each_page_type_works_under_the_documented_headers(strict_page, strict_u
 
 def test_search_filters_and_form_work_under_the_documented_headers(strict_page, strict_url, directory):
     strict_page.goto(strict_url, wait_until="networkidle")
-    search = strict_page.locator("input[data-md-component=search-query]")
+    search = strict_page.locator("[data-mso-suche-eingabe]")
     search.fill(directory.entries[0].name.split()[0])
     search.press("End")
-    strict_page.locator(".md-search-result__item").first.wait_for()
+    strict_page.locator(".md-search-result__item").first.wait_for()  # Pagefind's WebAssembly ran
     strict_page.goto(strict_url + "vereine/", wait_until="networkidle")
     strict_page.locator(".mso-verzeichnis--js").wait_for()  # the filter script ran
     strict_page.goto(strict_url + "mitmachen/", wait_until="networkidle")

@@ -235,9 +235,9 @@ def test_pages_listing_every_profile_keep_the_payloads_inert(watched, xss_url, p
 
 
 def test_search_results_keep_the_payloads_inert(watched, xss_url):
-    """Material renders titles and text from the search index as HTML: the index must hold them escaped."""
+    """The page text in Pagefind's index is raw text: the search box must show it as text, never as HTML."""
     watched.goto(xss_url, wait_until="load")
-    search = watched.locator("input[data-md-component=search-query]")
+    search = watched.locator("[data-mso-suche-eingabe]")
     search.fill("alert")
     search.press("End")
     watched.locator(".md-search-result__item").first.wait_for()
