@@ -227,3 +227,34 @@ def test_empty_directory_and_unused_terms_build(tmp_path):
     assert "mso-card" not in html and "Stiller Verein" not in html
     assert "Zurzeit ist hier kein Verein eingetragen" in (site / "stadtbezirke" / "mitte" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_large_directory_has_letter_pages_and_separate_filter_data(directory):
+    """Above `liste_ganz_bis` /vereine/ holds no cards (it would grow by about 1.5 KB per profile); a page per
+    letter lists them, and the filter data with what each card shows is a file of its own."""
+    import dataclasses
+
+    from mso.pipeline import load_directory
+    from mso.views import Asset, PageSpec, Site
+    from mso.views import directory as directory_view
+
+    large = load_directory(dataclasses.replace(directory.settings, liste_ganz_bis=10))
+    site = Site(large)
+    outputs = {o.path: o for o in directory_view.outputs(site)}
+    page = site.renderer.page(outputs[directory_view.SRC])
+    assert 'class="mso-card"' not in page and 'id="mso-filterdaten"' not in page
+    assert 'data-mso-daten="../vereine/filter.json"' in page
+    letter_pages = {path: spec for path, spec in outputs.items() if isinstance(spec, PageSpec) and path != directory_view.SRC}
+    listed = []
+    for path, spec in letter_pages.items():
+        assert re.fullmatch(r"vereine/([a-z]|0)\.md", path)
+        assert f'href="../{path[:-3]}/"' in page  # the letter on /vereine/ links its page
+        listed += re.findall(r'<article class="mso-card" id="verein-([a-z0-9-]+)"', site.renderer.page(spec))
+    assert sorted(listed) == sorted(e.slug for e in large.entries)
+    data = json.loads(outputs[directory_view.DATA].content)
+    assert isinstance(outputs[directory_view.DATA], Asset)
+    assert [row[0] for row in data["entries"]] == [e.slug for e in large.entries]
+    first = large.entries[0]
+    assert data["entries"][0][3][:2] == [first.name, first.kurzname]
+    small_page = Site(directory).renderer.page(next(directory_view.outputs(Site(directory))))
+    assert len(page) < len(small_page) / 3

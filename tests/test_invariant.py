@@ -18,9 +18,12 @@ def published_counts(site: Path) -> dict[str, int]:
                 if 'class="mso-profil"' in p.read_text(encoding="utf-8")]
     found["profile pages"] = len(profiles)
     slugs = {p.parent.name for p in profiles}
-    listing = (site / "vereine" / "index.html").read_text(encoding="utf-8")
-    linked = set(re.findall(r'href="(?:\.\./vereine/|\./)?([a-z0-9-]+)/"', listing)) & slugs
-    found["/vereine/ links"] = len(linked)
+    # /vereine/ lists every profile, or (a large directory) links a page per letter that lists them
+    listings = [site / "vereine" / "index.html", *sorted((site / "vereine").glob("?/index.html"))]
+    linked = set()
+    for listing in listings:
+        linked |= set(re.findall(r'href="(?:(?:\.\./)+vereine/|\./)?([a-z0-9-]+)/"', listing.read_text(encoding="utf-8")))
+    found["/vereine/ links"] = len(linked & slugs)
     data = json.loads((site / "daten" / "vereine.json").read_text(encoding="utf-8"))
     found["vereine.json entries"] = len(data["vereine"])
     found["vereine.json anzahl"] = data["anzahl"]
@@ -36,7 +39,9 @@ def published_counts(site: Path) -> dict[str, int]:
     found["badge"] = int(re.search(r"<title>(\d+) Migrantenorganisation(?:en)? ", badge).group(1))
     brochure = site / "steckbriefe" / "index.html"
     if brochure.exists() and "mso-broschuere" in (html := brochure.read_text(encoding="utf-8")):
-        found["brochure Steckbriefe"] = len(re.findall(r'<article class="mso-steckbrief"', html))
+        # one brochure, or (many profiles) one part per Stadtbezirk, each on its own page
+        parts = [html] + [p.read_text(encoding="utf-8") for p in sorted((site / "steckbriefe").glob("*/index.html"))]
+        found["brochure Steckbriefe"] = sum(len(re.findall(r'<article class="mso-steckbrief"', p)) for p in parts)
         found["brochure cover"] = _single(re.findall(r'data-count="(\d+)"', html))
     return found
 
@@ -66,3 +71,24 @@ def test_one_number_everywhere_when_profiles_are_withheld_or_stale(tmp_path):
     assert result.returncode == 0, result.stderr
     found = published_counts(project / "site")
     assert found == {place: 2 for place in found}
+
+
+def test_one_number_everywhere_when_the_list_and_the_brochure_are_split(tmp_path):
+    """Above `liste_ganz_bis` /vereine/ links a page per letter; above `broschuere_ganz_bis` the brochure
+    comes in one part per Stadtbezirk. Every profile is still listed, and counted, once."""
+    profiles = {f"verein-{n}": minimal_profile(f"{name} e. V.", stadtbezirk=bezirk)
+                for n, (name, bezirk) in enumerate([("Anker", "Mitte"), ("Brücke", "Heepen"), ("Adler", "Senne"),
+                                                    ("4 Jahreszeiten", "Mitte"), ("Zeder", "stadtweit")])}
+    project = make_project(tmp_path / "p", profiles)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    monate_bis_ausblenden: 24\n", "    monate_bis_ausblenden: 24\n    liste_ganz_bis: 2\n    broschuere_ganz_bis: 2\n"),
+        encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert {p.parent.name for p in (site / "vereine").glob("?/index.html")} == {"a", "b", "z", "0"}
+    assert {p.parent.name for p in (site / "steckbriefe").glob("*/index.html")} == {"mitte", "heepen", "senne",
+                                                                                    "stadtweit"}
+    found = published_counts(site)
+    assert found == {place: 5 for place in found}

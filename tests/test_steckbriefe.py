@@ -239,3 +239,36 @@ def test_qr_code_on_a_printed_steckbrief_leads_to_the_online_profile(brochure_pd
     image = next(tmp_path.glob("seite*.png"))
     decoded = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True).stdout.split()
     assert decoded == [f"{directory.settings.site_url}vereine/{first.slug}/"]
+
+
+def test_above_the_limit_the_brochure_comes_in_one_part_per_stadtbezirk(directory):
+    """One brochure of 10,000 Steckbriefe would be 10,000 pages: above `broschuere_ganz_bis` each Stadtbezirk
+    gets its part, and steckbriefe.pdf names every association and its part."""
+    from markupsafe import escape
+
+    split = load_directory(dataclasses.replace(directory.settings, broschuere_ganz_bis=10))
+    build = Site(split)
+    documents = steckbriefe.documents(build)
+    parts = steckbriefe.parts(split)
+    assert [path for path, _, _, _ in documents] == [steckbriefe.PDF] + [steckbriefe.part_pdf(s) for _, s, _ in parts]
+    counted = 0
+    for (path, title, html, _), (name, slug, entries) in zip(documents[1:], parts):
+        steckbriefe_in = re.findall(r'<article class="mso-steckbrief" id="steckbrief-([a-z0-9-]+)"', html)
+        assert steckbriefe_in == [e.slug for e in entries] and all(e.stadtbezirk == name for e in entries)
+        assert name in title
+        counted += len(steckbriefe_in)
+    assert counted == split.counts.veroeffentlicht
+    register = documents[0][2]
+    assert '<article class="mso-steckbrief"' not in register
+    assert f'data-count="{split.counts.veroeffentlicht}"' in register
+    for entry in split.entries:
+        assert str(escape(entry.name)) in register
+    pages = {o.path: o for o in steckbriefe.outputs(build) if isinstance(o, PageSpec)}
+    assert set(pages) == {steckbriefe.SRC} | {f"steckbriefe/{slug}.md" for _, slug, _ in parts}
+    overview = build.renderer.page(pages[steckbriefe.SRC])
+    for _, slug, _ in parts:
+        assert f'href="../steckbriefe/{slug}/"' in overview and steckbriefe.part_pdf(slug) in overview
+
+
+def test_up_to_the_limit_there_is_one_brochure(directory):
+    assert [path for path, _, _, _ in steckbriefe.documents(Site(directory))] == [steckbriefe.PDF]

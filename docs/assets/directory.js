@@ -5,6 +5,10 @@
  * a text box searches inside words, the state lives in the query string (?thema=bildung&sprache=ar&suche=…),
  * each choice shows how many associations it would give, and the result count is announced.
  * The data comes from the JSON island #mso-filterdaten; see hooks/mso/views/directory.py.
+ *
+ * A large directory (data-mso-daten on the root) has no cards on the page, only the letters, each a link to a
+ * page of its own. Its filter data, with what each card shows, is fetched from that address once someone
+ * filters, and the matching cards are drawn from it.
  */
 (function () {
   "use strict";
@@ -37,20 +41,76 @@
     return n === 1 ? "1 Verein" : n + " Vereine";
   }
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* A card as hooks/mso/templates/macros.html draws it, from [name, short name, text, Stadtbezirk, Themen,
+     [[language, its own name, code, dir], …]]; all of it as text. */
+  function drawCard(slug, fields, folder) {
+    var card = element("article", "mso-card");
+    card.id = "verein-" + slug;
+    var title = element("h3", "mso-card__title");
+    var link = element("a", "", fields[0]);
+    link.href = new URL(slug + "/", folder).href;
+    title.appendChild(link);
+    if (fields[1]) {
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(element("span", "mso-card__short", "(" + fields[1] + ")"));
+    }
+    card.appendChild(title);
+    card.appendChild(element("p", "mso-card__text", fields[2]));
+    var facts = element("dl", "mso-card__facts");
+    function fact(name, content) {
+      var row = element("div");
+      row.appendChild(element("dt", "", name));
+      var value = element("dd");
+      if (typeof content === "string") value.textContent = content;
+      else content.forEach(function (node) { value.appendChild(node); });
+      row.appendChild(value);
+      facts.appendChild(row);
+    }
+    fact("Stadtbezirk", fields[3]);
+    fact("Themen", fields[4]);
+    var languages = [];
+    fields[5].forEach(function (language, i) {
+      if (i) languages.push(document.createTextNode(", "));
+      languages.push(document.createTextNode(language[0]));
+      if (language[1]) {
+        var own = element("span", "", language[1]);
+        own.lang = language[2];
+        own.dir = language[3];
+        languages.push(document.createTextNode(" ("), own, document.createTextNode(")"));
+      }
+    });
+    fact("Sprachen", languages);
+    card.appendChild(facts);
+    return card;
+  }
+
   function init(root) {
     var island = document.getElementById("mso-filterdaten");
-    if (!island) return;
-    var data = JSON.parse(island.textContent);
+    var dataUrl = root.getAttribute("data-mso-daten");
+    if (!island && !dataUrl) return;
+    var large = !island;
     /* The note for visitors without JavaScript is not needed here. */
     root.querySelectorAll("[data-mso-ohne-js]").forEach(function (note) { note.hidden = true; });
-    var params = data.params;
+    var params = Array.prototype.map.call(root.querySelectorAll("[data-mso-facet]"), function (details) {
+      return details.getAttribute("data-mso-facet");
+    });
     var form = root.querySelector("[data-mso-filter]");
     var search = form.querySelector("input[type=search]");
     var reset = root.querySelector("[data-mso-reset]");
     var status = root.querySelector("[data-mso-count]");
     var none = root.querySelector("[data-mso-none]");
-    var total = data.entries.length;
     var wide = window.matchMedia("(min-width: 60em)");
+    var cards = root.querySelector("[data-mso-karten]");
+    var cardsTitle = root.querySelector("[data-mso-karten-titel]");
+    var letterNote = root.querySelector("[data-mso-buchstaben]");
+    var folder = large ? new URL("./", new URL(dataUrl, window.location.href)) : null;
 
     /* Entries in page order: card, term slugs per facet, search text, letter section. */
     var sections = Array.prototype.map.call(root.querySelectorAll(".mso-buchstabe"), function (section) {
@@ -61,10 +121,36 @@
     sections.forEach(function (s, i) {
       s.section.querySelectorAll(".mso-card").forEach(function (card) { sectionOf.set(card, i); });
     });
-    var entries = data.entries.map(function (row) {
-      var card = document.getElementById("verein-" + row[0]);
-      return { card: card, values: row[1], text: row[2], section: sectionOf.get(card), shown: true };
-    });
+    var entries = null;
+    var total = 0;
+    var loading = null;
+
+    function useData(data) {
+      entries = data.entries.map(function (row) {
+        var card = large ? null : document.getElementById("verein-" + row[0]);
+        return { slug: row[0], card: card, values: row[1], text: row[2], fields: row[3],
+                 section: large ? -1 : sectionOf.get(card), shown: !large };
+      });
+      total = entries.length;
+    }
+
+    /* A large directory fetches its data once, when it is first needed. */
+    function withData(then) {
+      if (entries) return then();
+      if (!loading) {
+        status.textContent = "Die Liste wird geladen …";
+        loading = fetch(dataUrl).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        }).then(useData);
+        loading.catch(function () {
+          status.textContent = "Die Filter sind gerade nicht verfügbar. Wählen Sie einen Buchstaben.";
+        });
+      }
+      loading.then(then);
+    }
+
+    if (!large) useData(JSON.parse(island.textContent));
     /* Above PAGE matches only the first PAGE cards are shown, with a button for more: hiding and showing
        thousands of cards per keystroke would cost more than the filtering itself (bench/directory_filter.py). */
     var PAGE = 200;
@@ -105,6 +191,7 @@
         label.appendChild(name);
         var number = document.createElement("span");
         number.className = "mso-zahl";
+        if (count) number.textContent = count.textContent; /* until the data is there (large directories) */
         label.appendChild(number);
         fieldset.appendChild(label);
         return { value: value, box: box, label: label, number: number };
@@ -170,9 +257,18 @@
       return true;
     }
 
+    function isActive(state) {
+      return state.q.trim() !== "" || state.facets.some(function (v) { return v.length; });
+    }
+
     function apply(state) {
+      if (!entries) {
+        if (isActive(state)) withData(function () { apply(currentState()); });
+        return;
+      }
       var words = queryWords(state.q);
       var chosen = state.facets;
+      var drawn = [];
       var counts = params.map(function () { return Object.create(null); });
       var matched = 0;
       sections.forEach(function (s) { s.visible = false; s.last = -1; });
@@ -197,9 +293,11 @@
         var show = false;
         if (failures === 0) {
           show = matched < limit;
-          sections[e.section].last = matched;
+          if (!large) sections[e.section].last = matched;
+          else if (show) drawn.push(e);
           matched++;
         }
+        if (large) continue;
         if (show) sections[e.section].visible = true;
         if (show !== e.shown) { e.card.hidden = !show; e.shown = show; }
       }
@@ -219,7 +317,21 @@
         if (s.visible !== s.shown) { s.section.hidden = !s.visible; s.shown = s.visible; }
         if (s.item) s.item.hidden = s.last === -1; /* letters with matches beyond the page stay reachable */
       });
-      var active = state.q.trim() !== "" || chosen.some(function (v) { return v.length; });
+      var active = isActive(state);
+      if (large) {
+        /* Without a choice the letters lead on; with one, the matching cards are drawn. */
+        cards.textContent = "";
+        if (active) {
+          drawn.forEach(function (e) {
+            e.card = e.card || drawCard(e.slug, e.fields, folder);
+            cards.appendChild(e.card);
+          });
+        }
+        entries.forEach(function (e) { e.shown = false; });
+        drawn.forEach(function (e) { e.shown = active; });
+        cards.hidden = cardsTitle.hidden = !active || matched === 0;
+        letterNote.hidden = active;
+      }
       var text = active ? plural(matched) + " von " + total + " passen zu Ihrer Auswahl."
         : "Alle " + plural(total) + " im Verzeichnis.";
       if (matched > limit) text += " Die ersten " + limit + " werden gezeigt.";

@@ -103,6 +103,13 @@ class Months(_Option):
         return value
 
 
+class PositiveInt(_Option):
+    def run_validation(self, value: object, /) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValidationError(f"muss eine ganze Zahl über 0 sein, nicht {_shown(value)}.")
+        return value
+
+
 class Districts(_Option):
     """The Stadtbezirke: a list of names; `stadtweit` is always allowed besides them."""
 
@@ -215,6 +222,10 @@ class VerzeichnisConfig(base.Config):
     schema = Text("schema/organisation.schema.json")
     monate_bis_bestaetigung = Months(12)
     monate_bis_ausblenden = Months(24)
+    # Up to this many published associations /vereine/ lists every one on the page; above, it links to a page per
+    # letter (docs/betrieb.md, "Grenzen"). The same for the brochure: above, one part per Stadtbezirk.
+    liste_ganz_bis = PositiveInt(300)
+    broschuere_ganz_bis = PositiveInt(1000)
     lizenz_name = Text("Datenlizenz Deutschland – Namensnennung – Version 2.0")
     lizenz_url = Url("https://www.govdata.de/dl-de/by-2-0")
     # For docs/datenschutz.md; when empty, mso/placeholders.py says what applies instead.
@@ -260,6 +271,8 @@ class Settings:
     config_file: Path | None = None  # the mkdocs.yml these settings come from
     monate_bis_bestaetigung: int = 12
     monate_bis_ausblenden: int = 24
+    liste_ganz_bis: int = 300
+    broschuere_ganz_bis: int = 1000
     kontakt_telefon: str = ""
     kontakt_adresse: str = ""
     kontakt_url: str = ""

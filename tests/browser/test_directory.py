@@ -248,3 +248,58 @@ def test_unknown_address_gets_a_german_404_with_ways_on(page, site_url):
     assert page.locator("#inhalt").count() == 1
     page.click("text=Alle Vereine von A bis Z")
     page.wait_for_selector(".mso-card")
+
+
+def test_a_large_directory_links_letter_pages_and_draws_the_matches(browser, tmp_path):
+    """Above `liste_ganz_bis` the page holds no cards: without JavaScript the letters lead to a page each; with
+    it, the filter fetches its data and draws the matching cards."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler, build, make_project, minimal_profile
+
+    names = ["Anker", "Adler", "Brücke", "Birke", "Cedar", "Delta", "Ulme", "Zeder"]
+    profiles = {f"verein-{name.lower().replace('ü', 'ue')}": minimal_profile(
+        f"{name} e. V.", stadtbezirk="Heepen" if i % 2 else "Mitte", sprachen=["de", "ar"] if i < 3 else ["de"])
+        for i, name in enumerate(names)}
+    project = make_project(tmp_path / "p", profiles)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    monate_bis_ausblenden: 24\n", "    monate_bis_ausblenden: 24\n    liste_ganz_bis: 5\n"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        plain = browser.new_context(java_script_enabled=False)
+        page = plain.new_page()
+        page.goto(url + "vereine/")
+        assert shown(page) == []
+        page.click('.mso-az a:text-is("B")')
+        assert page.url.endswith("/vereine/b/")
+        assert shown(page) == ["verein-birke", "verein-bruecke"]
+        plain.close()
+
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        open_directory(page, url)
+        assert shown(page) == [] and not any(r.endswith("filter.json") for r in requests), "loaded only on use"
+        page.fill("#mso-suche", "Ulme")
+        page.wait_for_function("() => document.querySelectorAll('.mso-card').length === 1")
+        assert shown(page) == ["verein-ulme"] and status(page).startswith("1 Verein von 8")
+        page.fill("#mso-suche", "")
+        page.check("input[name=stadtbezirk][value=heepen]")
+        assert shown(page) == ["verein-adler", "verein-birke", "verein-delta", "verein-zeder"]
+        assert "stadtbezirk=heepen" in query_string(page)
+        page.reload()
+        page.wait_for_function("() => document.querySelectorAll('.mso-card').length === 4")
+        page.click(".mso-card a >> nth=0")
+        page.wait_for_url("**/vereine/verein-adler/")
+        context.close()
+    finally:
+        server.shutdown()

@@ -1,22 +1,30 @@
 """/vereine/: every published profile A–Z, with filters.
 
-The page is complete HTML: every card is there and the filter choices are links to the listing pages.
-docs/assets/directory.js turns the choices into checkboxes and filters the cards in the browser, using a
-small JSON island (facet values and a normalised search text per entry), so it answers at once at any size.
+Up to `liste_ganz_bis` published profiles (mkdocs.yml) the page is complete HTML: every card is there and
+the filter choices are links to the listing pages. docs/assets/directory.js turns the choices into checkboxes
+and filters the cards in the browser, using a small JSON island (facet values and a normalised search text per
+entry), so it answers at once.
+
+Above that the page would grow with every profile (about 1.5 KB of HTML a card). It then holds the filters and
+the A–Z letters only; each letter has its own static page (/vereine/a/ …, /vereine/0/ for names that begin
+otherwise), so every association stays reachable without JavaScript. The filter data, with what a card
+shows, is a separate file (/vereine/filter.json) that directory.js fetches when someone starts to filter.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
 from .. import search_text
 from ..model import FACETS, Directory, Entry
-from .base import FACET_TITLES, FULL_WIDTH, PageSpec, Site
+from .base import FACET_TITLES, FULL_WIDTH, Asset, PageSpec, Site, summary
 from .listings import PARAMS, term_label, terms
 
 SRC = "vereine/index.md"
+DATA = "vereine/filter.json"  # the filter data of a large directory
 OPEN_FACETS = ("stadtbezirk", "themen")  # opened at first on wide screens
 
 
@@ -29,6 +37,16 @@ def anchor(key: str) -> str:
     return "buchstabe-" + (key if key != "#" else "andere")
 
 
+def letter_path(key: str) -> str:
+    """The page of one letter in a large directory: vereine/a/, and vereine/0/ for "#". Profile addresses
+    have at least three characters, so these never meet one."""
+    return "vereine/" + (key.lower() if key != "#" else "0") + "/"
+
+
+def is_large(directory: Directory) -> bool:
+    return len(directory.entries) > directory.settings.liste_ganz_bis
+
+
 def facets(directory: Directory) -> list[dict[str, Any]]:
     """The filter groups: facet, URL parameter, title and the terms in use with their counts."""
     return [{"facet": facet, "param": PARAMS[facet], "title": FACET_TITLES[facet], "open": facet in OPEN_FACETS,
@@ -36,20 +54,42 @@ def facets(directory: Directory) -> list[dict[str, Any]]:
             for facet in FACETS]
 
 
-def filter_data(directory: Directory) -> dict[str, Any]:
-    """Per entry, in page order: slug, the term slugs of each facet, and the normalised search text."""
-    return {
-        "params": [PARAMS[f] for f in FACETS],
-        "entries": [[e.slug, [[directory.term(f, v).slug for v in e.values(f)] for f in FACETS],
-                     search_text.haystack(e, directory)] for e in directory.entries],
-    }
+def filter_data(directory: Directory, cards: bool = False) -> dict[str, Any]:
+    """Per entry, in page order: slug, the term slugs of each facet, and the normalised search text; with
+    `cards`, also what a card shows (name, short name, text, Stadtbezirk, Themen, Sprachen)."""
+    rows = []
+    for e in directory.entries:
+        row: list[Any] = [e.slug, [[directory.term(f, v).slug for v in e.values(f)] for f in FACETS],
+                          search_text.haystack(e, directory)]
+        if cards:
+            languages = []
+            for code in e.sprachen:
+                t = directory.term("sprachen", code)
+                endonym = t.endonym if t.endonym and t.endonym not in t.name else ""
+                languages.append([t.name or t.label, endonym, t.value, t.dir])
+            row.append([e.name, e.kurzname, summary(e), e.stadtbezirk,
+                        ", ".join(directory.term("themen", v).label for v in e.themen), languages])
+        rows.append(row)
+    return {"params": [PARAMS[f] for f in FACETS], "entries": rows}
 
 
-def outputs(site: Site) -> Iterator[PageSpec]:
+def outputs(site: Site) -> Iterator[PageSpec | Asset]:
     directory = site.directory
     groups = [(key, anchor(key), list(items)) for key, items in groupby(directory.entries, key=letter)]
+    large = is_large(directory)
+    letters = [(key, letter_path(key) if large else f"#{id_}") for key, id_, _ in groups]
     # The cards are indexed on the profile pages; here they would only crowd the search results.
     yield PageSpec(SRC, "directory.html", title="Vereine", hide=FULL_WIDTH, search={"exclude": True},
                    description=f"Alle {directory.counts.veroeffentlicht} veröffentlichten Vereine von A bis Z, "
                                "mit Filtern nach Stadtbezirk, Thema, Sprache, Herkunft und Zielgruppe.",
-                   context=dict(groups=groups, facets=facets(directory), data=filter_data(directory)))
+                   context=dict(groups=[] if large else groups, letters=letters, facets=facets(directory),
+                                data=None if large else filter_data(directory), data_url=DATA if large else ""))
+    if not large:
+        return
+    yield Asset(DATA, json.dumps(filter_data(directory, cards=True), ensure_ascii=False, separators=(",", ":")))
+    for key, _, items in groups:
+        title = f"Vereine mit {key}" if key != "#" else "Vereine, deren Name nicht mit A bis Z beginnt"
+        yield PageSpec(letter_path(key).rstrip("/") + ".md", "directory_letter.html", title=title,
+                       hide=FULL_WIDTH, search={"exclude": True},
+                       description=f"{title}: {len(items)} von {directory.counts.veroeffentlicht} im Verzeichnis.",
+                       context=dict(key=key, entries=items, letters=letters))

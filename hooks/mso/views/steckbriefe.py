@@ -3,6 +3,12 @@
 Both come from the same template (steckbriefe_brochure.html). The page lives inside the site's theme;
 the PDF is rendered from a standalone document with the print stylesheets only. The PDF is rebuilt only
 when the document, its styles or the fonts change: a copy is kept in .cache/steckbriefe/ under the project.
+
+Above `broschuere_ganz_bis` published profiles (mkdocs.yml) one brochure would be too long to print or to
+open (about a page and 0.6 MB of memory per Steckbrief in WeasyPrint), so it comes in one part per
+Stadtbezirk: /steckbriefe/<bezirk>/ and steckbriefe-<bezirk>.pdf. /steckbriefe/ then lists the parts, and
+steckbriefe.pdf holds the cover, the foreword and the register of all associations by part. The parts
+together hold every published profile once (docs/betrieb.md, "Grenzen").
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from markupsafe import Markup
 
 from .. import pdf
 from ..model import Directory, Entry
+from ..slugs import slugify
 from .base import FULL_WIDTH, TEMPLATES, Asset, PageSpec, Site, relative_root
 
 SRC = "steckbriefe/index.md"
@@ -31,18 +38,47 @@ LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
 UMFANG = "<span data-mso-pdf-umfang>PDF</span>"  # in steckbriefe.html; filled in after the PDF is written
 
 
-def title(directory: Directory) -> str:
-    return f"Steckbriefe der Migrantenorganisationen in {directory.settings.stadt}"
+def title(directory: Directory, part: str = "") -> str:
+    where = f"im Stadtbezirk {part}" if part and part != "stadtweit" else "stadtweit" if part else ""
+    return f"Steckbriefe der Migrantenorganisationen in {directory.settings.stadt}" + (f" – {where}" if where else "")
+
+
+def is_split(directory: Directory) -> bool:
+    return len(directory.entries) > directory.settings.broschuere_ganz_bis
+
+
+def parts(directory: Directory) -> list[tuple[str, str, list[Entry]]]:
+    """The parts of a split brochure: (Stadtbezirk, URL slug, its entries A–Z), in the vocabulary's order."""
+    return [(term.value, slugify(term.value), directory.with_term("stadtbezirk", term.value))
+            for term, _ in directory.facet("stadtbezirk")]
+
+
+def part_pdf(slug: str) -> str:
+    return f"steckbriefe/steckbriefe-{slug}.pdf"
 
 
 def outputs(site: Site) -> Iterator[PageSpec | Asset]:
     directory = site.directory
-    base = relative_root(SRC)
-    yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
-                   description=f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als "
-                               "barrierefreies PDF.",
-                   context=context(directory, link=lambda e: f"{base}vereine/{e.slug}/"))
+    description = f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als barrierefreies PDF."
     yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css"))
+    if not is_split(directory):
+        base = relative_root(SRC)
+        yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
+                       description=description, context=dict(
+                           context(directory, link=lambda e: f"{base}vereine/{e.slug}/"), pdf_path=PDF))
+        return
+    yield PageSpec(SRC, "steckbriefe_teile.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
+                   description=description, context=dict(
+                       teile=[(name, slug, len(entries), part_pdf(slug)) for name, slug, entries in parts(directory)],
+                       pdf_path=PDF))
+    for name, slug, entries in parts(directory):
+        src = f"steckbriefe/{slug}.md"
+        base = relative_root(src)
+        yield PageSpec(src, "steckbriefe.html", title=f"Steckbriefe: {name}", hide=FULL_WIDTH,
+                       search={"exclude": True},
+                       description=f"{title(directory, name)}: {len(entries)} Steckbriefe zum Ausdrucken.",
+                       context=dict(context(directory, link=lambda e, base=base: f"{base}vereine/{e.slug}/",
+                                            entries=entries, part=name), pdf_path=part_pdf(slug)))
 
 
 def stylesheet(colour: str, *names: str) -> str:
@@ -57,14 +93,23 @@ def site_address(directory: Directory) -> str:
     return url.rstrip("/") + "/" if url else ""
 
 
-def context(directory: Directory, *, link) -> dict[str, Any]:
-    """What the brochure template needs; `link(entry)` is where a Steckbrief's name links to."""
+def context(directory: Directory, *, link, entries: list[Entry] | None = None, part: str = "",
+            register: list | None = None) -> dict[str, Any]:
+    """What the brochure template needs; `link(entry)` is where a Steckbrief's name links to. A part of a
+    split brochure has its `entries` and the name of its Stadtbezirk (`part`); the register document of a split
+    brochure has no entries but the `register` of the parts."""
     site = site_address(directory)
+    entries = directory.entries if entries is None else entries
 
     def index(facet: str):
-        return [(t, count, directory.with_term(facet, t.value)) for t, count in directory.facet(facet)]
+        members: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for value in entry.values(facet):
+                members.setdefault(value, []).append(entry)
+        return [(t, len(members[t.value]), members[t.value]) for t, _ in directory.facet(facet) if t.value in members]
 
-    return dict(entries=directory.entries, themen=index("themen"), sprachen=index("sprachen"), site=site,
+    return dict(entries=entries, total=len(entries) if register is None else directory.counts.veroeffentlicht,
+                part=part, register=register, themen=index("themen"), sprachen=index("sprachen"), site=site,
                 link=link, online=partial(online_url, site), qr=partial(qr_code, site))
 
 
@@ -85,40 +130,68 @@ def _qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-def document(site: Site) -> str:
-    """The standalone HTML document the PDF is made from; its links go to the website."""
+def document(site: Site, part: str = "", entries: list[Entry] | None = None, register: list | None = None) -> str:
+    """The standalone HTML document a PDF is made from; its links go to the website."""
     directory = site.directory
     address = site_address(directory)
+    count = directory.counts.veroeffentlicht if entries is None else len(entries)
     return site.renderer.render("steckbriefe_document.html",
-        title=title(directory), description=f"{directory.counts.veroeffentlicht} Steckbriefe, Stand "
+        title=title(directory, part), description=f"{count} Steckbriefe, Stand "
         f"{directory.settings.stichtag_text}.",
         css=Markup(stylesheet(directory.settings.farbe, "broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
-        **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}"))
+        **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}",
+                  entries=entries, part=part, register=register))
+
+
+def documents(site: Site) -> list[tuple[str, str, str, str | None]]:
+    """Each PDF as (path in the site, title, HTML document, the page that links it with its extent): one, or
+    the register and a part per Stadtbezirk."""
+    directory = site.directory
+    if not is_split(directory):
+        return [(PDF, title(directory), document(site), SRC.replace(".md", ".html"))]
+    split = parts(directory)
+    register = [(name, part_pdf(slug), entries) for name, slug, entries in split]
+    return [(PDF, title(directory), document(site, entries=[], register=register), None)] + [
+        (part_pdf(slug), title(directory, name), document(site, name, entries), f"steckbriefe/{slug}/index.html")
+        for name, slug, entries in split]
 
 
 def post_build(site: Site, site_dir: Path) -> None:
-    directory, settings = site.directory, site.settings
+    settings = site.settings
     if not settings.pdf:
         LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
         return
-    html = document(site)
-    fonts = pdf.check_fonts(html, LOG)
-    key = pdf.cache_key(html, pdf.fonts_fingerprint(fonts))
     cache = settings.root / CACHE
-    cached = cache / f"{key}.pdf"
-    target = site_dir / PDF
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        shutil.copyfile(cached, target)
-        LOG.info(f"PDF der Steckbriefe unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
-    else:
-        LOG.info(f"PDF der Steckbriefe wird erstellt ({directory.counts.veroeffentlicht} Steckbriefe) …")
-        pages = pdf.write_pdf(html, target, title=title(directory), lang="de", date=settings.stichtag,
-                              base_url=PRINT, log=LOG)
-        LOG.info(f"PDF der Steckbriefe fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
-        _store(cache, cached, target)
-    _state_extent(site_dir / SRC.replace(".md", ".html"), target)
+    keep = set()
+    for path, pdf_title, html, page in documents(site):
+        fonts = pdf.check_fonts(html, LOG)
+        cached = cache / f"{pdf.cache_key(html, pdf.fonts_fingerprint(fonts))}.pdf"
+        keep.add(cached.name)
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if cached.is_file():
+            shutil.copyfile(cached, target)
+            LOG.info(f"PDF {target.name} unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
+        else:
+            LOG.info(f"PDF {target.name} wird erstellt …")
+            pages = pdf.write_pdf(html, target, title=pdf_title, lang="de", date=settings.stichtag,
+                                  base_url=PRINT, log=LOG)
+            LOG.info(f"PDF {target.name} fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
+            _store(cache, cached, target)
+        if page:
+            _state_extent(site_dir / page, target)
+    _forget(cache, keep)
+
+
+def _forget(cache: Path, keep: set[str]) -> None:
+    """Drop cached PDFs this build no longer uses."""
+    try:
+        for old in cache.glob("*.pdf"):
+            if old.name not in keep:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _state_extent(page: Path, target: Path) -> None:
@@ -133,11 +206,9 @@ def _state_extent(page: Path, target: Path) -> None:
 
 
 def _store(cache: Path, cached: Path, target: Path) -> None:
-    """Keep only the newest PDF in the cache; a cache that cannot be written is no reason to fail."""
+    """Keep a copy of the PDF; a cache that cannot be written is no reason to fail."""
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("*.pdf"):
-            old.unlink(missing_ok=True)
         partial_file = cache / f"{cached.stem}.{os.getpid()}.tmp"
         shutil.copyfile(target, partial_file)
         os.replace(partial_file, cached)  # builds running side by side never see half a file
