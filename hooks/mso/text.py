@@ -6,6 +6,7 @@ links limited to http(s), mailto and tel, and the result cleaned again by nh3.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -44,8 +45,9 @@ def markdown(text: str) -> Markup:
                             link_rel="nofollow noopener noreferrer ugc", strip_comments=True))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
-    """The readable text of untrusted Markdown, without markup."""
+    """The readable text of untrusted Markdown, without markup (cached: views ask for the same text often)."""
     result, depth, previous_in_item = "", 0, False
     for token in _MD.parse(text or ""):
         depth += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)

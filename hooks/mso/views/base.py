@@ -19,7 +19,7 @@ import jinja2
 import markupsafe
 import phonenumbers
 
-from .. import history, links, search, text
+from .. import history, links, qr, search, text
 from ..config import german_date
 from ..model import Directory, Entry
 from ..schema import Term
@@ -131,13 +131,22 @@ class Renderer:
                                 mailto_href=links.mailto_href, url_text=links.display_url)
         self.env.globals.update(settings=self.settings, counts=directory.counts,
                                 term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
-                                language=self.language)
+                                language=self.language, card=self.card)
+        self._cards: dict[tuple[str, str, str], str] = {}
 
     def term(self, facet: str, value: str) -> Term:
         return self.directory.term(facet, value)
 
     def language(self, code: str) -> Term:
         return self.directory.schema.vocab["sprache"][code]
+
+    def card(self, entry: Entry, base: str, level: str = "h3") -> str:
+        """The card of an entry (macros.html); each is rendered once and reused, since one entry is on
+        about ten listing pages."""
+        key = (entry.slug, base, level)
+        if key not in self._cards:
+            self._cards[key] = self.env.get_template("macros.html").module.card(entry, base, level)
+        return self._cards[key]
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
@@ -162,6 +171,11 @@ class Site:
     def history(self) -> history.History:
         """The count history from git (the count page and zahlen.json both show it)."""
         return history.compute(self.directory)
+
+    @cached_property
+    def qr_codes(self) -> qr.QrCodes:
+        """QR codes of the brochure, with the codes of the last build cached under the project."""
+        return qr.QrCodes(self.settings.root / qr.CACHE_FILE)
 
     @cached_property
     def splitter(self) -> search.Splitter:

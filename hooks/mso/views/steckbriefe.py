@@ -17,11 +17,10 @@ import logging
 import os
 import shutil
 from collections.abc import Iterator
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-import segno
 from markupsafe import Markup
 
 from .. import pdf
@@ -65,7 +64,7 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
         base = relative_root(SRC)
         yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
                        description=description, context=dict(
-                           context(directory, link=lambda e: f"{base}vereine/{e.slug}/"), pdf_path=PDF))
+                           context(directory, link=lambda e: f"{base}vereine/{e.slug}/", codes=site.qr_codes), pdf_path=PDF))
         return
     yield PageSpec(SRC, "steckbriefe_teile.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
                    description=description, context=dict(
@@ -78,7 +77,7 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
                        search={"exclude": True},
                        description=f"{title(directory, name)}: {len(entries)} Steckbriefe zum Ausdrucken.",
                        context=dict(context(directory, link=lambda e, base=base: f"{base}vereine/{e.slug}/",
-                                            entries=entries, part=name), pdf_path=part_pdf(slug)))
+                                            codes=site.qr_codes, entries=entries, part=name), pdf_path=part_pdf(slug)))
 
 
 def stylesheet(colour: str, *names: str) -> str:
@@ -93,7 +92,7 @@ def site_address(directory: Directory) -> str:
     return url.rstrip("/") + "/" if url else ""
 
 
-def context(directory: Directory, *, link, entries: list[Entry] | None = None, part: str = "",
+def context(directory: Directory, *, link, codes, entries: list[Entry] | None = None, part: str = "",
             register: list | None = None) -> dict[str, Any]:
     """What the brochure template needs; `link(entry)` is where a Steckbrief's name links to. A part of a
     split brochure has its `entries` and the name of its Stadtbezirk (`part`); the register document of a split
@@ -110,24 +109,16 @@ def context(directory: Directory, *, link, entries: list[Entry] | None = None, p
 
     return dict(entries=entries, total=len(entries) if register is None else directory.counts.veroeffentlicht,
                 part=part, register=register, themen=index("themen"), sprachen=index("sprachen"), site=site,
-                link=link, online=partial(online_url, site), qr=partial(qr_code, site))
+                link=link, online=partial(online_url, site), qr=partial(qr_code, site, codes))
 
 
 def online_url(site: str, entry: Entry) -> str:
     return f"{site}vereine/{entry.slug}/" if site else ""
 
 
-def qr_code(site: str, entry: Entry) -> Markup:
+def qr_code(site: str, codes, entry: Entry) -> Markup:
     """An inline SVG QR code to the online profile; its <title> is the text alternative."""
-    return _qr_svg(online_url(site, entry)) if site else Markup("")
-
-
-@lru_cache(maxsize=8192)
-def _qr_svg(url: str) -> Markup:
-    # A fixed mask is as valid as the "best" one and makes the code four times faster to compute.
-    svg = segno.make(url, error="m", mask=0).svg_inline(scale=1, border=2, omitsize=True, svgclass="mso-qr",
-                                                        lineclass=None, title=f"QR-Code: {url}")
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+    return codes(online_url(site, entry)) if site else Markup("")
 
 
 def document(site: Site, part: str = "", entries: list[Entry] | None = None, register: list | None = None) -> str:
@@ -141,7 +132,7 @@ def document(site: Site, part: str = "", entries: list[Entry] | None = None, reg
         css=Markup(stylesheet(directory.settings.farbe, "broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
         **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}",
-                  entries=entries, part=part, register=register))
+                  codes=site.qr_codes, entries=entries, part=part, register=register))
 
 
 def documents(site: Site) -> list[tuple[str, str, str, str | None]]:
@@ -160,6 +151,7 @@ def documents(site: Site) -> list[tuple[str, str, str, str | None]]:
 def post_build(site: Site, site_dir: Path) -> None:
     settings = site.settings
     if not settings.pdf:
+        site.qr_codes.save()
         LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
         return
     cache = settings.root / CACHE
@@ -182,6 +174,7 @@ def post_build(site: Site, site_dir: Path) -> None:
         if page:
             _state_extent(site_dir / page, target)
     _forget(cache, keep)
+    site.qr_codes.save()
 
 
 def _forget(cache: Path, keep: set[str]) -> None:
