@@ -33,12 +33,19 @@ class _Build:
     """What the events of one build share."""
 
     def __init__(self) -> None:
+        self.serving = False
+        self.indexing: search.Indexing | None = None
         self.site: Site | None = None
         self.pages: dict[str, PageSpec] = {}  # by source path
         self.values: dict[str, str] = {}
         self.fragments: dict = {}
 
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
+
     def on_config(self, config):
+        if self.indexing is not None:  # `mkdocs serve`: the last build's index is outdated
+            self.indexing.stop()
         try:
             settings = mso_config.from_mkdocs_config(config)
             _pin_build_date(settings.stichtag)
@@ -102,9 +109,16 @@ class _Build:
     def on_post_build(self, config):
         post_build(self.site, Path(config.site_dir))
         try:
-            search.build_index(Path(config.site_dir))
+            # While previewing, the page reloads at once and the search index follows a moment later.
+            self.indexing = search.start_index(Path(config.site_dir))
+            if not self.serving:
+                self.indexing.finish()
         except search.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_shutdown(self):
+        if self.indexing is not None:
+            self.indexing.stop()
 
 
 def _pin_build_date(stichtag: datetime.date) -> None:
@@ -131,8 +145,10 @@ def _nav_paths(nav) -> set[str]:
 
 
 _build = _Build()
+on_startup = _build.on_startup
 on_config = _build.on_config
 on_files = _build.on_files
 on_page_markdown = _build.on_page_markdown
 on_page_content = _build.on_page_content
 on_post_build = _build.on_post_build
+on_shutdown = _build.on_shutdown

@@ -140,14 +140,32 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def build_index(site_dir: Path, *, quiet: bool = True) -> None:
-    """Write Pagefind's index of the built site into site_dir/pagefind/ (it reads only the HTML there)."""
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT]
-    if quiet:
-        command.append("--quiet")
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError("Der Suchindex (Pagefind) konnte nicht gebaut werden:\n"
-                               + (result.stderr or result.stdout).strip()[-2000:])
-    for name in UNUSED:
-        (site_dir / OUTPUT / name).unlink(missing_ok=True)
+class Indexing:
+    """Pagefind at work on a built site: `finish()` waits for it, `stop()` ends it (a preview's next build)."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet"]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def finish(self) -> None:
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError("Der Suchindex (Pagefind) konnte nicht gebaut werden:\n" + output.strip()[-2000:])
+        for name in UNUSED:
+            (self.site_dir / OUTPUT / name).unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+
+
+def start_index(site_dir: Path) -> Indexing:
+    """Start writing Pagefind's index of the built site into site_dir/pagefind/ (it reads only the HTML)."""
+    return Indexing(site_dir)
+
+
+def build_index(site_dir: Path) -> None:
+    """Write Pagefind's index of the built site, and wait for it."""
+    start_index(site_dir).finish()
