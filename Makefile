@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 MSO_CONFIG ?= mkdocs.yml
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate properdocs lock clean
+.PHONY: site test serve validate properdocs bench lock clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict -f $(MSO_CONFIG) -d $(CURDIR)/site
@@ -21,6 +21,12 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/mso --config $(MSO_CONFIG) validate
+
+# Build time, memory, site size and search at 100, 1,000 and 10,000 synthetic profiles against plain Markdown
+# pages (bench/run.py; several minutes; writes bench/results.md). Not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python tests/browser/find_chromium.py --install
+	$(BIN)/python bench/run.py
 
 # The same site built by ProperDocs, the maintained fork of MkDocs 1.x (docs/technik.md).
 properdocs: $(STAMP)

@@ -258,3 +258,25 @@ def test_a_large_directory_has_letter_pages_and_separate_filter_data(directory):
     assert data["entries"][0][3][:2] == [first.name, first.kurzname]
     small_page = Site(directory).renderer.page(next(directory_view.outputs(Site(directory))))
     assert len(page) < len(small_page) / 3
+
+
+def test_a_long_listing_continues_on_further_pages(directory):
+    import dataclasses
+
+    from mso.pipeline import load_directory
+    from mso.views import Site, listings
+
+    paged = load_directory(dataclasses.replace(directory.settings, liste_ganz_bis=10))
+    site = Site(paged)
+    specs = {o.path: o for o in listings.outputs(site)}
+    german = paged.with_term("sprachen", "de")
+    pages = sorted((p for p in specs if p == "sprachen/de.md" or p.startswith("sprachen/de/")),
+                   key=lambda p: (len(p), p))
+    assert len(pages) == -(-len(german) // 10) > 1
+    listed = []
+    for path in pages:
+        html = site.renderer.page(specs[path])
+        listed += re.findall(r'<article class="mso-card" id="verein-([a-z0-9-]+)"', html)
+        assert f"<strong>{len(german)} Vereine</strong>" in html
+        assert html.count('aria-current="page"') == 1
+    assert listed == [e.slug for e in german]

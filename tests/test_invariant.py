@@ -81,9 +81,8 @@ def test_one_number_everywhere_when_the_list_and_the_brochure_are_split(tmp_path
                                                     ("4 Jahreszeiten", "Mitte"), ("Zeder", "stadtweit")])}
     project = make_project(tmp_path / "p", profiles)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "    monate_bis_ausblenden: 24\n", "    monate_bis_ausblenden: 24\n    liste_ganz_bis: 2\n    broschuere_ganz_bis: 2\n"),
-        encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("liste_ganz_bis: 300", "liste_ganz_bis: 2")
+                      .replace("broschuere_ganz_bis: 1000", "broschuere_ganz_bis: 2"), encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"

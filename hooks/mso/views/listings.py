@@ -1,7 +1,8 @@
 """Static listing pages: /stadtbezirke/<x>/, /themen/<x>/, /sprachen/<x>/, /herkunft/<x>/, /zielgruppen/<x>/.
 
 One page per vocabulary term (stable URLs, even while no association uses the term) and an index page
-per facet. They are the filters of /vereine/ for visitors without JavaScript.
+per facet. They are the filters of /vereine/ for visitors without JavaScript. A term with more associations
+than `liste_ganz_bis` (mkdocs.yml) gets further pages of as many each: /sprachen/de/, /sprachen/de/2/, …
 """
 
 from __future__ import annotations
@@ -63,13 +64,21 @@ def outputs(site: Site) -> Iterator[PageSpec]:
                                     empty=[t for t, n in items if not n], label=term_label, choose=CHOOSE[facet]))
         for term, count in items:
             title = page_title(facet, term)
-            # Out of Material's search: the cards would repeat every profile's text in the results.
-            yield PageSpec(facet_url(facet, term.value).rstrip("/") + ".md", "listing.html", title=title,
-                           description=f"{title}: {count} im Verzeichnis.", hide=FULL_WIDTH,
-                           search={"exclude": True},
-                           context=dict(facet=facet, term=term, entries=directory.with_term(facet, term.value),
-                                        label=term_label(facet, term), param=PARAMS[facet],
-                                        index_title=INDEX_TITLES[facet], index_url=f"{folder}/"))
+            entries = directory.with_term(facet, term.value)
+            size = directory.settings.liste_ganz_bis
+            url = facet_url(facet, term.value)
+            pages = [(n, url if n == 1 else f"{url}{n}/") for n in range(1, max(1, -(-len(entries) // size)) + 1)]
+            for number, page_url in pages:
+                # Out of the site search: the cards would repeat every profile's text in the results.
+                yield PageSpec(page_url.rstrip("/") + ".md", "listing.html",
+                               title=title if number == 1 else f"{title} (Seite {number})",
+                               description=f"{title}: {count} im Verzeichnis.", hide=FULL_WIDTH,
+                               search={"exclude": True},
+                               context=dict(facet=facet, term=term, total=count, page=number, pages=pages,
+                                            first=(number - 1) * size + 1,
+                                            entries=entries[(number - 1) * size:number * size],
+                                            label=term_label(facet, term), param=PARAMS[facet],
+                                            index_title=INDEX_TITLES[facet], index_url=f"{folder}/"))
 
 
 def fragments(site: Site) -> Iterator[Fragment]:
