@@ -24,7 +24,7 @@ from mso import placeholders, search
 from mso.pipeline import load_directory
 from mso.problems import DataError
 from mso.schema import file_problem as schema_file_problem
-from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build, theme
+from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build, theme, unsearched_folders
 
 log = get_plugin_logger("verzeichnis")
 
@@ -110,7 +110,7 @@ class _Build:
         post_build(self.site, Path(config.site_dir))
         try:
             # While previewing, the page reloads at once and the search index follows a moment later.
-            self.indexing = search.start_index(Path(config.site_dir))
+            self.indexing = search.start_index(Path(config.site_dir), skip=unsearched_folders())
             if not self.serving:
                 self.indexing.finish()
         except search.SearchIndexError as exc:

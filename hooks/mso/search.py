@@ -140,12 +140,22 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
+def pages_glob(site_dir: Path, skip: Iterable[str] = ()) -> str:
+    """The HTML files Pagefind reads: all but the folders in `skip`, whose pages stay out of the search anyway
+    (lists of profiles, the brochure). Reading them took Pagefind 40 % of its time."""
+    skip = set(skip) | {OUTPUT, "assets"}
+    parts = [p.name if p.is_file() else f"{p.name}/**/*.html" for p in sorted(site_dir.iterdir())
+             if p.name not in skip and (p.is_dir() or p.suffix == ".html")]
+    return "{" + ",".join(parts) + "}"
+
+
 class Indexing:
     """Pagefind at work on a built site: `finish()` waits for it, `stop()` ends it (a preview's next build)."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path, skip: Iterable[str] = ()):
         self.site_dir = site_dir
-        command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet"]
+        command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT, "--quiet",
+                   "--glob", pages_glob(site_dir, skip)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def finish(self) -> None:
@@ -161,11 +171,11 @@ class Indexing:
             self.process.wait()
 
 
-def start_index(site_dir: Path) -> Indexing:
+def start_index(site_dir: Path, skip: Iterable[str] = ()) -> Indexing:
     """Start writing Pagefind's index of the built site into site_dir/pagefind/ (it reads only the HTML)."""
-    return Indexing(site_dir)
+    return Indexing(site_dir, skip)
 
 
-def build_index(site_dir: Path) -> None:
+def build_index(site_dir: Path, skip: Iterable[str] = ()) -> None:
     """Write Pagefind's index of the built site, and wait for it."""
-    start_index(site_dir).finish()
+    start_index(site_dir, skip).finish()

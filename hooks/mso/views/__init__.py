@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import daten, directory, listings, mitmachen, profile, steckbriefe, theme, zahlen
-from .base import Asset, Fragment, PageSpec, Renderer, Site
+from .base import FACET_PATHS, Asset, Fragment, PageSpec, Renderer, Site
 
 VIEWS = (profile, directory, listings, zahlen, daten, steckbriefe, mitmachen, theme)
 
 __all__ = ["VIEWS", "Asset", "Fragment", "PageSpec", "Renderer", "Site", "all_outputs", "all_fragments",
-           "post_build", "theme"]
+           "post_build", "theme", "unsearched_folders"]
 
 
 def all_outputs(site: Site) -> Iterator[PageSpec | Asset]:
@@ -26,6 +26,11 @@ def all_outputs(site: Site) -> Iterator[PageSpec | Asset]:
 def all_fragments(site: Site) -> Iterator[Fragment]:
     for view in VIEWS:
         yield from getattr(view, "fragments", lambda _: ())(site)
+
+
+def unsearched_folders() -> set[str]:
+    """Top folders of the site whose pages are all kept out of the site search: the lists and the brochure."""
+    return set(FACET_PATHS.values()) | {steckbriefe.SRC.split("/")[0]}
 
 
 def post_build(site: Site, site_dir: Path) -> None:
