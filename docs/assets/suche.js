@@ -205,7 +205,7 @@
       });
     }
 
-    input.addEventListener("focus", function () { if (!toggle.checked) { returnTo = returnTo || null; setOpen(true); } });
+    input.addEventListener("focus", function () { if (!toggle.checked) setOpen(true); });
     input.addEventListener("input", update);
     toggle.addEventListener("change", function () {
       if (opener) opener.setAttribute("aria-expanded", String(toggle.checked));
