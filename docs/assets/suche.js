@@ -84,7 +84,12 @@
     function excerptNode(data) {
       var p = document.createElement("p");
       p.className = "mso-treffer__text";
-      var locations = (data.weighted_locations || []).filter(function (l) { return l.weight >= 1; });
+      /* The page text begins with the name, which the result shows above the excerpt already. */
+      var title = (data.meta && data.meta.title) || "";
+      var skip = title && (data.content || "").indexOf(title) === 0 ? title.split(/\s+/).length : 0;
+      var locations = (data.weighted_locations || []).filter(function (l) {
+        return l.weight >= 1 && l.location >= skip;
+      });
       if (!locations.length) {
         p.textContent = (data.meta && data.meta.beschreibung) || "";
         return p;
@@ -104,9 +109,9 @@
         else if (sum === best && last === i - 1) last = i;
       }
       var end = Math.floor((first + last) / 2);
-      var from = Math.max(0, Math.min(end - EXCERPT + 1, words.length - EXCERPT));
+      var from = Math.max(skip, Math.min(end - EXCERPT + 1, words.length - EXCERPT));
       var to = Math.min(words.length, from + EXCERPT);
-      if (from > 0) p.appendChild(document.createTextNode("… "));
+      if (from > skip) p.appendChild(document.createTextNode("… "));
       for (i = from; i < to; i++) {
         if (i > from) p.appendChild(document.createTextNode(" "));
         if (marked.has(i)) {
