@@ -85,7 +85,7 @@
       var p = document.createElement("p");
       p.className = "mso-treffer__text";
       /* The page text begins with the name, which the result shows above the excerpt already. */
-      var title = (data.meta && data.meta.title) || "";
+      var title = ((data.meta && data.meta.title) || "").replace(/\s+/g, " "); /* "e.&nbsp;V." in the title */
       var skip = title && (data.content || "").indexOf(title) === 0 ? title.split(/\s+/).length : 0;
       var locations = (data.weighted_locations || []).filter(function (l) {
         return l.weight >= 1 && l.location >= skip;

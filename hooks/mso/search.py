@@ -1,7 +1,7 @@
 """The site search: Pagefind's index over the built site, and the compound parts it cannot find alone.
 
-Pagefind stems German words (Snowball: "Beratungen" finds "Beratung", "Tänze" finds "Tanz", "Joellenbeck"
-finds "Jöllenbeck") and matches word beginnings ("Hausaufgaben" finds "Hausaufgabenhilfe"). It cannot find
+Pagefind stems German words (Snowball: "Beratungen" finds "Beratung", "Tänze" finds "Tanz", "Groesse"
+finds "Größe") and matches word beginnings ("Hausaufgaben" finds "Hausaufgabenhilfe"). It cannot find
 the end of a compound ("Verein" in "Frauenverein", "Tanz" in "Volkstanzgruppe"). A profile page therefore
 carries the parts of its compound words in a hidden block (`compound_parts`), split by CharSplit
 (PyPI `compound-split`), a statistical splitter for German. Its model takes seconds to load, so its best
