@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 MSO_CONFIG ?= mkdocs.yml
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate properdocs bench lock clean
+.PHONY: site test serve validate uebersetzungen properdocs bench lock clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict -f $(MSO_CONFIG) -d $(CURDIR)/site
@@ -21,6 +21,20 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/mso --config $(MSO_CONFIG) validate
+
+# Translations (README, "Sprachen"): collect every marked string into the templates locales/mso.pot and
+# schema/locales/schema.pot, then update each language's catalog. NEU=xx starts the catalogs of a new language.
+uebersetzungen: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o locales/mso.pot --project=MSO-Verzeichnis --no-wrap --sort-by-file \
+	  --copyright-holder="MSO-Verzeichnis (EUPL-1.2)" --omit-header . >/dev/null
+	$(BIN)/pybabel extract -F schema/babel.cfg -o schema/locales/schema.pot --project=MSO-Verzeichnis --no-wrap \
+	  --sort-by-file --omit-header schema >/dev/null
+	@if [ -n "$(NEU)" ]; then \
+	  $(BIN)/pybabel init -i locales/mso.pot -d locales -D mso -l $(NEU) --no-wrap && \
+	  $(BIN)/pybabel init -i schema/locales/schema.pot -d schema/locales -D schema -l $(NEU) --no-wrap; fi
+	$(BIN)/pybabel update -i locales/mso.pot -d locales -D mso --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel update -i schema/locales/schema.pot -d schema/locales -D schema --no-wrap --ignore-obsolete \
+	  --no-fuzzy-matching
 
 # Build time, memory, site size and search at 100, 1,000 and 10,000 synthetic profiles against plain Markdown
 # pages (bench/run.py; several minutes; writes bench/results.md). Not part of `make test`.

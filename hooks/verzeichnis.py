@@ -1,16 +1,21 @@
 """MkDocs hook for the MSO-Verzeichnis: event functions only, the work is done by `mso`.
 
-load → validate → Directory in on_config, which also hands colour and logo to the theme and fills
-`{{ verzeichnis.… }}` in site_name, site_description and copyright; generated pages are registered as stub
-files in on_files, get their `page.meta` in on_page_markdown and their HTML in on_page_content (never through
-YAML or Markdown); live values go into hand-written pages in on_page_markdown and on_page_content; the PDF and
-the search index (Pagefind) in on_post_build.
-The state of one build lives on one `_Build` object.
+load → validate → Directory in on_config, which also hands colour and logo to the theme, fills
+`{{ verzeichnis.… }}` in site_name, site_description and copyright and, for another language than the main
+one, sets the theme's language and the translated titles; generated pages are registered as stub files in
+on_files, get their `page.meta` in on_page_markdown and their HTML in on_page_content (never through YAML or
+Markdown); live values go into hand-written pages in on_page_markdown and on_page_content; the theme's own
+templates get gettext in on_env and the links to the other languages in on_page_context; the PDF, the other
+languages' builds and the search index (Pagefind) in on_post_build.
+MkDocs loads a hook module once per process, and the main build runs the other languages' builds inside its
+own: so the state of each build lives on its own `_Build` object, found by the build's `config`; what outlasts a
+build while previewing (`mkdocs serve`) lives on `_session`.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 import os
 from pathlib import Path
@@ -20,38 +25,57 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from mso import config as mso_config
-from mso import placeholders, search
+from mso import languages, pages, placeholders, search
+from mso.i18n import Language
 from mso.pipeline import load_directory
 from mso.problems import DataError
 from mso.schema import file_problem as schema_file_problem
+from mso.schema import for_settings
 from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build, theme, unsearched_folders
 
 log = get_plugin_logger("verzeichnis")
 
 
-class _Build:
-    """What the events of one build share."""
+class _Session:
+    """What outlasts one build in this process: whether MkDocs is previewing, and the search index being built."""
 
     def __init__(self) -> None:
         self.serving = False
         self.indexing: search.Indexing | None = None
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None:
+            self.indexing.stop()
+
+
+class _Build:
+    """What the events of one build share."""
+
+    def __init__(self, session: _Session) -> None:
+        self.session = session
         self.site: Site | None = None
+        self.languages: dict[str, Language] = {}
+        self.main_url = ""
         self.pages: dict[str, PageSpec] = {}  # by source path
-        self.values: dict[str, str] = {}
+        self.translated: set[str] = set()  # hand-written pages in this build's language
+        self.values: dict[str, str] = {}  # live values in this build's language
+        self.values_de: dict[str, str] = {}  # for hand-written pages that exist only in German
         self.fragments: dict = {}
 
-    def on_startup(self, command, dirty):
-        self.serving = command == "serve"
-
     def on_config(self, config):
-        if self.indexing is not None:  # `mkdocs serve`: the last build's index is outdated
-            self.indexing.stop()
         try:
             settings = mso_config.from_mkdocs_config(config)
             _pin_build_date(settings.stichtag)
+            schema = for_settings(settings)
+            self.languages = languages.languages(settings, schema)
+            language = self.languages[settings.sprache]
+            self.main_url = config.site_url or ""
+            languages.configure(config, settings, language, self.main_url)
+            settings = dataclasses.replace(settings, site_url=config.site_url or "")
             theme.apply(config.theme, config.extra_css, settings)
-            directory = load_directory(settings)
-            self.values = placeholders.values(directory)
+            directory = load_directory(settings, schema)
+            self.values_de = placeholders.values(directory)
+            self.values = placeholders.values(directory, language)
             for key in placeholders.CONFIG_KEYS:
                 config[key] = placeholders.fill_text(config[key], self.values, f"`{key}` in mkdocs.yml")
         except mso_config.ConfigError as exc:
@@ -63,35 +87,46 @@ class _Build:
                               "wurde nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
         if problem := schema_file_problem(directory.schema, settings):
             log.error(problem)  # an error, so that `mkdocs build --strict -q` stops too
-        self.site = Site(directory)
+        self.site = Site(directory, language)
         self.fragments = {fragment.name: fragment for fragment in all_fragments(self.site)}
-        log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "
-                 f"veröffentlicht (Stichtag {settings.stichtag.isoformat()}).")
+        if language.main:
+            log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "
+                     f"veröffentlicht (Stichtag {settings.stichtag.isoformat()}).")
         return config
 
     def on_files(self, files, config):
         in_nav = _nav_paths(config.nav)
         self.pages = {}
+        main = self.site.language.main
         for output in all_outputs(self.site):
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"docs/{output.path} gibt es schon; diese Datei wird aus den Daten erzeugt. "
                                   "Löschen oder verschieben Sie die handgeschriebene Datei.")
             if isinstance(output, Asset):
-                files.append(File.generated(config, output.path, content=output.content))
+                if main or not output.shared:
+                    files.append(File.generated(config, output.path, content=output.content))
                 continue
             self.pages[output.path] = output
             inclusion = InclusionLevel.UNDEFINED if output.path in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content="", inclusion=inclusion))
+        self.translated = pages.use_translations(files, config, self.site.language)
         return files
+
+    def on_env(self, env, config, files):
+        pages.install_gettext(env, self.site.language, languages.roots(self.languages, self.site.settings,
+                                                                        self.main_url))
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             page.meta.update(spec.meta())
             return ""
-        return placeholders.fill(markdown, self.values, self.fragments, lambda name: log.error(
-            f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
-            f"Bekannt sind: {placeholders.names(self.values, self.fragments)}."))
+        own = self.site.language.main or page.file.src_uri in self.translated
+        return placeholders.fill(markdown, self.values if own else self.values_de, self.fragments,
+                                 lambda name: log.error(
+                                     f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
+                                     f"Bekannt sind: {placeholders.names(self.values, self.fragments)}."))
 
     def on_page_content(self, html, page, config, files):
         renderer = self.site.renderer
@@ -102,23 +137,32 @@ class _Build:
             for name, fragment in self.fragments.items():
                 if placeholders.marker(name) in html:
                     html = html.replace(placeholders.marker(name), renderer.fragment(fragment, page.file.src_uri))
-            return html
         except mso_config.ConfigError as exc:
             raise PluginError(str(exc)) from None
+        if not (self.site.language.main or page.file.src_uri in self.translated):
+            return pages.german_only(html, renderer)
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        context["alternates"] = languages.alternates(page.url, context["base_url"], self.site.language,
+                                                     self.languages, self.main_url)
+        return context
 
     def on_post_build(self, config):
-        post_build(self.site, Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        post_build(self.site, site_dir)
         try:
+            session = self.session
+            others = languages.to_build(self.site.settings, os.environ, session.serving)
+            languages.build_others(config.config_file_path, str(site_dir), config.strict, others)
+            if not self.site.language.main:
+                return  # the main build indexes every language at its end
             # While previewing, the page reloads at once and the search index follows a moment later.
-            self.indexing = search.start_index(Path(config.site_dir), skip=unsearched_folders())
-            if not self.serving:
-                self.indexing.finish()
-        except search.SearchIndexError as exc:
+            session.indexing = search.start_index(site_dir, skip=unsearched_folders(), languages=others)
+            if not session.serving:
+                session.indexing.finish()
+        except (search.SearchIndexError, mso_config.ConfigError) as exc:
             raise PluginError(str(exc)) from None
-
-    def on_shutdown(self):
-        if self.indexing is not None:
-            self.indexing.stop()
 
 
 def _pin_build_date(stichtag: datetime.date) -> None:
@@ -144,11 +188,43 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
-_build = _Build()
-on_startup = _build.on_startup
-on_config = _build.on_config
-on_files = _build.on_files
-on_page_markdown = _build.on_page_markdown
-on_page_content = _build.on_page_content
-on_post_build = _build.on_post_build
-on_shutdown = _build.on_shutdown
+_session = _Session()
+_builds: dict[int, _Build] = {}  # by id(config): one per build, the nested ones included
+
+
+def on_startup(command, dirty):
+    _session.serving = command == "serve"
+
+
+def on_shutdown():
+    _session.stop_indexing()
+
+
+def on_config(config):
+    _session.stop_indexing()  # `mkdocs serve`: the last build's index is outdated
+    _builds[id(config)] = build = _Build(_session)
+    return build.on_config(config)
+
+
+def on_files(files, config):
+    return _builds[id(config)].on_files(files, config)
+
+
+def on_env(env, config, files):
+    return _builds[id(config)].on_env(env, config, files)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return _builds[id(config)].on_page_markdown(markdown, page, config, files)
+
+
+def on_page_content(html, page, config, files):
+    return _builds[id(config)].on_page_content(html, page, config, files)
+
+
+def on_page_context(context, page, config, nav):
+    return _builds[id(config)].on_page_context(context, page, config, nav)
+
+
+def on_post_build(config):
+    _builds.pop(id(config)).on_post_build(config)

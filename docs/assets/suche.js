@@ -25,6 +25,8 @@
     var form = input.form;
     var prompt = status.textContent;
     var siteRoot = new URL((configuredBase() || ".") + "/", window.location.href);
+    // One index for every language, at the main language's root (a page in another language is one level down).
+    var indexRoot = new URL(root.getAttribute("data-mso-suche-index") || "", siteRoot);
     var pagefind = null;
     var results = [];
     var shown = 0;
@@ -38,8 +40,8 @@
 
     function load() {
       if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (api) {
-          return Promise.resolve(api.options({ baseUrl: siteRoot.pathname }))
+        pagefind = import(new URL("pagefind/pagefind.js", indexRoot).href).then(function (api) {
+          return Promise.resolve(api.options({ baseUrl: indexRoot.pathname }))
             .then(function () { api.init(); return api; });
         });
         pagefind.catch(function () {

@@ -27,6 +27,8 @@ from .slugs import slugify
 
 STICHTAG_ENV = "MSO_STICHTAG"
 PDF_ENV = "MSO_PDF"
+SPRACHE_ENV = "MSO_SPRACHE"  # the language one build makes; the main build sets it for the others
+SPRACHEN_ENV = "MSO_SPRACHEN"  # which languages the main build makes, e.g. "de" for a quick build
 SECTION = "extra.verzeichnis"
 STADTWEIT = "stadtweit"  # the value for associations active in the whole city, besides the Stadtbezirke
 
@@ -139,6 +141,21 @@ class Districts(_Option):
         return tuple(names)
 
 
+class Languages(_Option):
+    """The languages of the site: ISO 639 codes, the first one at `/`, each other one at `/<code>/`."""
+
+    def run_validation(self, value: object, /) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise ValidationError("muss eine Liste von Sprachcodes sein, die erste ist die Hauptsprache, zum "
+                                  "Beispiel:\n    sprachen:\n      - de\n      - en")
+        problems = [f"„{code}“ ist kein Sprachcode wie `en` oder `pt-BR`." for code in value
+                    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", code)]
+        problems += [f"„{code}“ steht doppelt in der Liste." for code in sorted({c for c in value if value.count(c) > 1})]
+        if problems:
+            raise ValidationError("ist fehlerhaft: " + " ".join(problems))
+        return tuple(value)
+
+
 class Colour(_Option):
     """A colour of Material's palette (e.g. `indigo`) or a hex colour (`#1a5276`), dark enough for white text
     and for links on white."""
@@ -209,6 +226,7 @@ class VerzeichnisConfig(base.Config):
     """`extra.verzeichnis` in mkdocs.yml: every setting, its type and its default."""
 
     stadt = Line()
+    sprachen = Languages(["de"])  # the first at /, the others at /<code>/ (locales/<code>/, README)
     stadtbezirke = Districts()
     herausgeber = Line()
     kontakt_email = Email()
@@ -266,6 +284,8 @@ class Settings:
     daten: Path
     schema: Path
     stadtbezirke: tuple[str, ...] = ()
+    sprachen: tuple[str, ...] = ("de",)
+    sprache: str = "de"  # the language of this build: MSO_SPRACHE, else the first of `sprachen`
     logo: Path | None = None
     farbe: str = "#4051b5"
     config_file: Path | None = None  # the mkdocs.yml these settings come from
@@ -289,14 +309,13 @@ class Settings:
     texte: dict[str, str] = field(default_factory=dict)
 
     @property
-    def bestaetigung_rhythmus(self) -> str:
-        """How often associations confirm, in words: "einmal im Jahr" or "alle 6 Monate"."""
-        months = self.monate_bis_bestaetigung
-        return "einmal im Jahr" if months == 12 else f"alle {months} Monate"
-
-    @property
     def stichtag_text(self) -> str:
         return german_date(self.stichtag)
+
+    @property
+    def hauptsprache(self) -> bool:
+        """Whether this build is the main language's, at the root of the site."""
+        return self.sprache == self.sprachen[0]
 
 
 def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str = "",
@@ -311,6 +330,10 @@ def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str
     problems = options.problems()
     stichtag, problem = stichtag_from(environ)
     problems += [problem] if problem else []
+    sprache = environ.get(SPRACHE_ENV) or (options["sprachen"] or ("de",))[0]
+    if not problems and sprache not in options["sprachen"]:
+        problems.append(f"{SPRACHE_ENV}={sprache} ist keine der Sprachen in `{SECTION}.sprachen` "
+                        f"({', '.join(options['sprachen'])}).")
     if problems:
         raise ConfigError("Die Einstellungen in mkdocs.yml sind fehlerhaft:\n- " + "\n- ".join(problems))
     values = {key: options[key] for key in options._schema_keys}
@@ -318,7 +341,7 @@ def from_mapping(section: Mapping[str, Any] | None, root: Path, *, site_url: str
     values["schema"] = (root / values["schema"]).resolve()
     values["logo"] = (root / values["logo"]).resolve() if values["logo"] else None
     return Settings(root=root.resolve(), stichtag=stichtag, site_url=site_url, config_file=config_file.resolve(),
-                    pdf=environ.get(PDF_ENV, "1") != "0", **values)
+                    pdf=environ.get(PDF_ENV, "1") != "0", sprache=sprache, **values)
 
 
 def stichtag_from(environ: Mapping[str, str]) -> tuple[datetime.date, str | None]:

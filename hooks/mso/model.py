@@ -7,6 +7,7 @@ profiles with consent, not dissolved, and not hidden for staleness.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import unicodedata
 from collections import Counter
@@ -190,6 +191,13 @@ class Directory:
     def stichtag(self) -> datetime.date:
         """The reference date of this Directory."""
         return self.settings.stichtag
+
+    def for_language(self, schema: Schema, settings: Settings) -> Directory:
+        """The same profiles and counts for the pages of another language: the vocabulary labels from `schema`
+        (a translated copy), the addresses from `settings`."""
+        other = copy.copy(self)
+        other.schema, other.settings = schema, settings
+        return other
 
     def entry(self, slug: str) -> Entry | None:
         return self._by_slug.get(slug)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+
 LOGGER = logging.getLogger("mkdocs.plugins.verzeichnis.pdf")
 ALLOWED_SCHEMES = ("file", "data")
 PDF_VARIANT = "pdf/ua-1"
@@ -223,15 +224,19 @@ def _gc_paused():
             gc.enable()
 
 
-def extent(path: Path) -> str:
-    """What a download link says about the file: "PDF, 80 Seiten, 596 KB"."""
+def extent(path: Path, language: Language | None = None) -> str:
+    """What a download link says about the file: "PDF, 80 Seiten, 596 KB", in `language` (default German)."""
     import pikepdf
+    from babel.numbers import format_decimal
 
+    language = language or Language("de", True)
     with pikepdf.open(path) as document:
         pages = len(document.pages)
     size = path.stat().st_size
-    amount = f"{round(size / 1024)} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-    return f"PDF, {pages} {'Seite' if pages == 1 else 'Seiten'}, {amount}"
+    amount = (f"{round(size / 1024)} KB" if size < 1024 * 1024 else
+              f"{format_decimal(round(size / 1024 / 1024, 1), locale=language.code.replace('-', '_'))} MB")
+    return language.ngettext("PDF, %(num)d Seite, %(size)s", "PDF, %(num)d Seiten, %(size)s", pages) % {
+        "num": pages, "size": amount}
 
 
 def cache_key(*parts: str) -> str:

@@ -13,22 +13,25 @@ import re
 from collections.abc import Callable, Collection
 
 from .config import ConfigError
+from .i18n import Language
 from .model import Directory
 
 PATTERN = re.compile(r"\{\{\s*verzeichnis\.([a-z_]+)\s*\}\}")
 
 
-def values(directory: Directory) -> dict[str, str]:
-    """Every text value by name: the counts, the Stichtag and the settings hand-written pages may show."""
+def values(directory: Directory, language: Language | None = None) -> dict[str, str]:
+    """Every text value by name: the counts, the Stichtag and the settings hand-written pages may show, in
+    `language` (default German)."""
     settings = directory.settings
+    language = language or Language("de", True)
     result = {key: str(value) for key, value in dataclasses.asdict(directory.counts).items()}
     result.update(
-        stichtag=settings.stichtag_text, stichtag_iso=settings.stichtag.isoformat(), stadt=settings.stadt,
+        stichtag=language.date(settings.stichtag), stichtag_iso=settings.stichtag.isoformat(), stadt=settings.stadt,
         herausgeber=settings.herausgeber, kontakt_email=settings.kontakt_email,
         kontakt_telefon=settings.kontakt_telefon, kontakt_adresse=settings.kontakt_adresse,
         kontakt_url=settings.kontakt_url, verantwortlich=settings.verantwortlich or settings.herausgeber,
         monate_bis_bestaetigung=str(settings.monate_bis_bestaetigung),
-        bestaetigung_rhythmus=settings.bestaetigung_rhythmus,
+        bestaetigung_rhythmus=confirmation_rhythm(settings.monate_bis_bestaetigung, language),
         monate_bis_ausblenden=str(settings.monate_bis_ausblenden),
         lizenz_name=settings.lizenz_name, lizenz_url=settings.lizenz_url,
         stadtbezirk_beispiel=next(iter(directory.schema.vocab["stadtbezirk"])),
@@ -36,6 +39,13 @@ def values(directory: Directory) -> dict[str, str]:
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
     return result
+
+
+def confirmation_rhythm(months: int, language: Language) -> str:
+    """How often associations confirm, in words: "einmal im Jahr", "alle 6 Monate"."""
+    if months == 12:
+        return language.gettext("einmal im Jahr")
+    return language.ngettext("jeden Monat", "alle %(num)d Monate", months) % {"num": months}
 
 
 def privacy_values(settings) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,9 +23,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
 from .config import STADTWEIT, ConfigError, Settings, command
+from .i18n import translate_tree
 from .links import LinkProblem, check_email, check_url
 from .slugs import slugify
 
+# Keys whose text people read; `name` is a language's name in `x-terms` (other `name`s are not text).
+TRANSLATABLE = frozenset({"title", "description", "enumDescriptions", "x-fehler", "x-hinweis", "name"})
 VOCABULARIES = ("stadtbezirk", "thema", "zielgruppe", "herkunft", "sprache", "rechtsform")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # use with fullmatch
 MESSAGE = "x-fehler"  # what is wrong, said after the value: „33617x“ ist keine Postleitzahl.
@@ -137,6 +140,14 @@ class Schema:
             if key != "x-terms":
                 result[key] = new.get(key, value)
         return {**result, **new}
+
+    def translated(self, gettext: Callable[[str], str]) -> Schema:
+        """This schema with its words for people translated (titles, descriptions, labels, messages); the rules
+        stay the same. For the pages of another language; validation keeps the German schema."""
+        other = object.__new__(Schema)
+        other.path, other.file_districts = self.path, self.file_districts
+        other.raw = translate_tree(self.raw, gettext, TRANSLATABLE)
+        return other
 
     @property
     def districts_match_file(self) -> bool:

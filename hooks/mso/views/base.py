@@ -20,8 +20,9 @@ import markupsafe
 import phonenumbers
 
 from .. import history, links, qr, search, text
-from ..config import german_date
+from ..i18n import Language
 from ..model import Directory, Entry
+from ..placeholders import confirmation_rhythm
 from ..schema import Term
 from ..slugs import slugify
 
@@ -65,10 +66,15 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class Asset:
-    """A generated file that is not a page (JSON, CSV, CSS, SVG); `path` is relative to docs/."""
+    """A generated file that is not a page (JSON, CSV, CSS, SVG); `path` is relative to docs/.
+
+    A `shared` file (the open data, the form's profile data) is the same for every language: only the main
+    language's build writes it, and the other languages' pages link to it (`data_base`).
+    """
 
     path: str
     content: str | bytes
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,26 +124,35 @@ def json_for_script(data: Any) -> str:
 
 
 class Renderer:
-    """Jinja with autoescaping and the helpers templates need."""
+    """Jinja with autoescaping, gettext in the build's language and the helpers templates need.
 
-    def __init__(self, directory: Directory):
+    Templates mark their text with `{{ _("…") }}`, `{% trans %}` or `ngettext`; German is the source text.
+    """
+
+    def __init__(self, directory: Directory, language: Language | None = None):
         self.directory = directory
         self.settings = directory.settings
+        self.language = language or Language(self.settings.sprache, self.settings.hauptsprache)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+        self.env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks: whitespace as babel.cfg extracts it
+        self.env.install_gettext_translations(self.language.translations, newstyle=True)
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
-                                date_de=german_date, tel_href=tel_href, web_href=web_href, json_script=json_for_script,
-                                mailto_href=links.mailto_href, url_text=links.display_url)
-        self.env.globals.update(settings=self.settings, counts=directory.counts,
+                                datum=self.language.date, date_de=self.language.date, tel_href=tel_href,
+                                web_href=web_href, json_script=json_for_script, mailto_href=links.mailto_href,
+                                url_text=links.display_url)
+        self.env.globals.update(settings=self.settings, counts=directory.counts, sprache=self.language,
+                                bestaetigung_rhythmus=confirmation_rhythm(self.settings.monate_bis_bestaetigung,
+                                                                          self.language),
                                 term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
-                                language=self.language, card=self.card)
+                                language=self.language_term, card=self.card)
         self._cards: dict[tuple[str, str, str], str] = {}
 
     def term(self, facet: str, value: str) -> Term:
         return self.directory.term(facet, value)
 
-    def language(self, code: str) -> Term:
+    def language_term(self, code: str) -> Term:
         return self.directory.schema.vocab["sprache"][code]
 
     def card(self, entry: Entry, base: str, level: str = "h3") -> str:
@@ -151,21 +166,35 @@ class Renderer:
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
 
+    def roots(self, path: str) -> dict[str, str]:
+        """`base` leads from a page back to its language's root, `data_base` to the root of the main language,
+        where the shared files are (open data, the PDF)."""
+        base = relative_root(path)
+        return dict(base=base, data_base=base if self.language.main else base + "../")
+
     def page(self, spec: PageSpec) -> str:
-        """The HTML body of a generated page; `base` leads from the page back to the site root."""
-        return self.render(spec.template, base=relative_root(spec.path), **spec.context)
+        """The HTML body of a generated page."""
+        return self.render(spec.template, **self.roots(spec.path), **spec.context)
 
     def fragment(self, fragment: Fragment, page_path: str) -> str:
-        return self.render(fragment.template, base=relative_root(page_path), **fragment.context)
+        return self.render(fragment.template, **self.roots(page_path), **fragment.context)
 
 
 class Site:
-    """One build: the Directory, its renderer and what several views need, computed once."""
+    """One build: the Directory, its language, its renderer and what several views need, computed once.
 
-    def __init__(self, directory: Directory):
+    For another language than German the Directory reads its vocabulary labels from a translated schema.
+    """
+
+    def __init__(self, directory: Directory, language: Language | None = None):
+        self.language = language or Language(directory.settings.sprache, directory.settings.hauptsprache)
+        if self.language.code != "de":
+            directory = directory.for_language(directory.schema.translated(self.language.gettext), directory.settings)
         self.directory = directory
         self.settings = directory.settings
-        self.renderer = Renderer(directory)
+        self.renderer = Renderer(directory, self.language)
+        self._ = self.language.gettext
+        self.ngettext = self.language.ngettext
 
     @cached_property
     def history(self) -> history.History:

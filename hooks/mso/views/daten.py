@@ -190,11 +190,11 @@ def badge_svg(site: Site) -> str:
 
 def outputs(site: Site) -> Iterator[Asset | PageSpec]:
     directory = site.directory
-    yield Asset(f"{FOLDER}/vereine.json", vereine_json(directory))
-    yield Asset(f"{FOLDER}/vereine.csv", vereine_csv(directory))
-    yield Asset(f"{FOLDER}/zahlen.json", zahlen_json(site))
-    yield Asset(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes())
-    yield Asset(f"{FOLDER}/badge.svg", badge_svg(site))
+    yield Asset(f"{FOLDER}/vereine.json", vereine_json(directory), shared=True)
+    yield Asset(f"{FOLDER}/vereine.csv", vereine_csv(directory), shared=True)
+    yield Asset(f"{FOLDER}/zahlen.json", zahlen_json(site), shared=True)
+    yield Asset(f"{FOLDER}/{SCHEMA_FILE}", directory.schema.path.read_bytes(), shared=True)
+    yield Asset(f"{FOLDER}/badge.svg", badge_svg(site), shared=True)
     fields = [(name, directory.schema.title((name,)), directory.schema.subschema((name,)).get("description", ""))
               for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
     yield PageSpec(

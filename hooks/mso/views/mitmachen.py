@@ -42,10 +42,11 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
                    description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
                    context=dict(fields=reference, example=partial(example_yaml, example=example)))
-    yield Asset(TRANSLITERATION, json.dumps(slugs.browser_table(), ensure_ascii=False, separators=(",", ":")))
+    yield Asset(TRANSLITERATION, json.dumps(slugs.browser_table(), ensure_ascii=False, separators=(",", ":")),
+                shared=True)
     for entry in directory.entries:
         yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
-                    json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n")
+                    json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n", shared=True)
 
 
 def _unsupported(field: Field) -> str:

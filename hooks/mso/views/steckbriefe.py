@@ -24,6 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import pdf
+from ..i18n import Language
 from ..model import Directory, Entry
 from ..slugs import slugify
 from .base import FULL_WIDTH, TEMPLATES, Asset, PageSpec, Site, relative_root
@@ -135,6 +136,13 @@ def document(site: Site, part: str = "", entries: list[Entry] | None = None, reg
                   codes=site.qr_codes, entries=entries, part=part, register=register))
 
 
+def pdf_links(directory: Directory) -> list[tuple[str, str | None]]:
+    """Each PDF's path in the site and the page that links it with its extent (as `documents`)."""
+    if not is_split(directory):
+        return [(PDF, SRC.replace(".md", ".html"))]
+    return [(PDF, None)] + [(part_pdf(slug), f"steckbriefe/{slug}/index.html") for _, slug, _ in parts(directory)]
+
+
 def documents(site: Site) -> list[tuple[str, str, str, str | None]]:
     """Each PDF as (path in the site, title, HTML document, the page that links it with its extent): one, or
     the register and a part per Stadtbezirk."""
@@ -154,6 +162,11 @@ def post_build(site: Site, site_dir: Path) -> None:
         site.qr_codes.save()
         LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
         return
+    if not site.language.main:  # the brochure is the main language's; this language's pages link to it
+        for path, page in pdf_links(site.directory):
+            if page:
+                _state_extent(site_dir / page, site_dir.parent / path, site.language)
+        return
     cache = settings.root / CACHE
     keep = set()
     for path, pdf_title, html, page in documents(site):
@@ -172,7 +185,7 @@ def post_build(site: Site, site_dir: Path) -> None:
             LOG.info(f"PDF {target.name} fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
             _store(cache, cached, target)
         if page:
-            _state_extent(site_dir / page, target)
+            _state_extent(site_dir / page, target, site.language)
     _forget(cache, keep)
     site.qr_codes.save()
 
@@ -187,7 +200,7 @@ def _forget(cache: Path, keep: set[str]) -> None:
         pass
 
 
-def _state_extent(page: Path, target: Path) -> None:
+def _state_extent(page: Path, target: Path, language: Language) -> None:
     """The page was written before the PDF existed: its download link gets the page count and size now."""
     if not page.is_file():
         return
@@ -195,7 +208,8 @@ def _state_extent(page: Path, target: Path) -> None:
     if UMFANG not in html:
         LOG.warning(f"{page.name}: Platzhalter für Seitenzahl und Größe des PDFs fehlt ({UMFANG}).")
         return
-    page.write_text(html.replace(UMFANG, UMFANG.replace(">PDF<", f">{pdf.extent(target)}<")), encoding="utf-8")
+    extent = pdf.extent(target, language)
+    page.write_text(html.replace(UMFANG, UMFANG.replace(">PDF<", f">{extent}<")), encoding="utf-8")
 
 
 def _store(cache: Path, cached: Path, target: Path) -> None:

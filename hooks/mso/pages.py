@@ -1,0 +1,45 @@
+"""Hand-written pages in another language: a translation where there is one, else the German page, marked.
+
+A translation of `docs/<page>.md` lives in `locales/<code>/seiten/<page>.md`; the other pages (the legal ones,
+Leichte Sprache, the staff handbook) stay German, carry `lang="de"` and say so in the visitor's language.
+The theme's own templates (overrides/) get the same gettext as ours.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+from .i18n import Language
+
+
+def use_translations(files: Files, config: Any, language: Language) -> set[str]:
+    """Put each translated page in place of the German one; returns the source paths now in `language`."""
+    if language.main and language.code == "de":
+        return set()
+    translated = set()
+    for file in list(files.documentation_pages()):
+        if file.generated_by is not None:
+            continue
+        source = language.pages() / file.src_uri
+        if source.is_file():
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(source), inclusion=file.inclusion))
+            translated.add(file.src_uri)
+    return translated
+
+
+def german_only(html: str, renderer: Any) -> str:
+    """A German page inside another language's site: marked as German, with a note in the visitor's language."""
+    return renderer.render("nur_deutsch.html", content=html)
+
+
+def install_gettext(env: Any, language: Language, roots: list[dict[str, str]]) -> None:
+    """`{{ _("…") }}` in the theme overrides, in the build's language; `mso_sprache` is that language and
+    `mso_sprachen` every language with the full address of its root (for the sitemap)."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(language.translations, newstyle=True)
+    env.globals.update(mso_sprache=language, mso_sprachen=roots)
