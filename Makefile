@@ -22,17 +22,19 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/mso --config $(MSO_CONFIG) validate
 
-# Translations (README, "Sprachen"): collect every marked string into the templates locales/mso.pot and
-# schema/locales/schema.pot, then update each language's catalog. NEU=xx starts the catalogs of a new language.
+# Translations (README, "Sprachen"): collect every marked string into the templates hooks/mso/locales/mso.pot
+# and schema/locales/schema.pot, then update each language's catalog. NEU=xx starts a new language's catalogs.
 uebersetzungen: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -o locales/mso.pot --project=MSO-Verzeichnis --no-wrap --sort-by-file \
+	$(BIN)/pybabel extract -F babel.cfg -o hooks/mso/locales/mso.pot --project=MSO-Verzeichnis --no-wrap \
+	  --sort-by-file \
 	  --copyright-holder="MSO-Verzeichnis (EUPL-1.2)" --omit-header . >/dev/null
 	$(BIN)/pybabel extract -F schema/babel.cfg -o schema/locales/schema.pot --project=MSO-Verzeichnis --no-wrap \
 	  --sort-by-file --omit-header schema >/dev/null
 	@if [ -n "$(NEU)" ]; then \
-	  $(BIN)/pybabel init -i locales/mso.pot -d locales -D mso -l $(NEU) --no-wrap && \
+	  $(BIN)/pybabel init -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso -l $(NEU) --no-wrap && \
 	  $(BIN)/pybabel init -i schema/locales/schema.pot -d schema/locales -D schema -l $(NEU) --no-wrap; fi
-	$(BIN)/pybabel update -i locales/mso.pot -d locales -D mso --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel update -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso --no-wrap --ignore-obsolete \
+	  --no-fuzzy-matching
 	$(BIN)/pybabel update -i schema/locales/schema.pot -d schema/locales -D schema --no-wrap --ignore-obsolete \
 	  --no-fuzzy-matching
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from mso import config as mso_config
-from mso import languages, pages, placeholders, search
+from mso import i18n, languages, pages, placeholders, search
 from mso.i18n import Language
 from mso.pipeline import load_directory
 from mso.problems import DataError
@@ -109,7 +109,8 @@ class _Build:
             self.pages[output.path] = output
             inclusion = InclusionLevel.UNDEFINED if output.path in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content="", inclusion=inclusion))
-        self.translated = pages.use_translations(files, config, self.site.language)
+        self.translated = pages.use_translations(files, config, self.site.language,
+                                                 i18n.pages(self.site.settings, self.site.language.code))
         return files
 
     def on_env(self, env, config, files):

@@ -66,10 +66,12 @@ def make_project(target: Path, profiles: dict[str, dict | str | bytes] | None = 
     return target
 
 
-def build(project: Path, site: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in a subprocess, as `make site` runs it."""
+def build(project: Path, site: Path | None = None, *, languages: bool = False, **env: str
+          ) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a subprocess, as `make site` runs it; the main language only, unless
+    `languages` (the real site is built with all of them)."""
     site = site or project / "site"
-    environment = {**os.environ, "MSO_PDF": "0", **env}
+    environment = {**os.environ, "MSO_PDF": "0", **({} if languages else {"MSO_SPRACHEN": ""}), **env}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                           cwd=project, env=environment, capture_output=True, text=True, check=False)
 
@@ -85,7 +87,7 @@ def rendered(outputs, site) -> dict[str, str | bytes]:
 def built_site(tmp_path_factory) -> Path:
     """The real project (demo data, PDF included) built once per session."""
     site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site, MSO_PDF=os.environ.get("MSO_TEST_PDF", "1"))
+    result = build(ROOT, site, languages=True, MSO_PDF=os.environ.get("MSO_TEST_PDF", "1"))
     assert result.returncode == 0, result.stderr
     return site
 

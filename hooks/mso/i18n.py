@@ -1,8 +1,9 @@
 """The visitors' languages: gettext catalogs (Babel) for the interface, the schema's words and some pages.
 
-- `locales/<code>/LC_MESSAGES/mso.po`: the strings of the templates, of `mso` and of mkdocs.yml's nav and titles
-- `schema/locales/<code>/LC_MESSAGES/schema.po`: the schema's titles, descriptions, labels and messages
-- `locales/<code>/seiten/<page>.md`: translated hand-written pages (start page, Über)
+- `hooks/mso/locales/<code>/LC_MESSAGES/mso.po`: the strings of the templates, of `mso` and of mkdocs.yml's
+  navigation and titles
+- `<schema folder>/locales/<code>/LC_MESSAGES/schema.po`: the schema's titles, descriptions, labels and messages
+- `uebersetzungen/<code>/<page>.md` beside mkdocs.yml: translated hand-written pages (start page, Über)
 
 German is the source language: its text is the msgid, and it needs no catalog. The `.po` files are read at
 build time and compiled in memory, so a translator's change needs no separate compile step. `make
@@ -25,10 +26,8 @@ from babel.messages.pofile import read_po
 
 from .config import ConfigError, Settings, german_date
 
-PROJECT = Path(__file__).resolve().parents[2]
-LOCALES = PROJECT / "locales"
-SCHEMA_LOCALES = PROJECT / "schema" / "locales"
-PAGES = "seiten"
+LOCALES = Path(__file__).resolve().parent / "locales"
+PAGES = "uebersetzungen"
 REVIEWED_BY = "X-Geprueft-Von"  # catalog header: who checked the translation; empty while nobody has
 
 
@@ -57,17 +56,21 @@ class Language:
     def reviewed(self) -> bool:
         return self.code == "de" or bool(self.reviewed_by)
 
-    def pages(self) -> Path:
-        """Where the translated hand-written pages of this language are."""
-        return LOCALES / self.code / PAGES
 
 
 def _babel(code: str) -> str:
     return code.replace("-", "_")
 
 
-def catalog_path(code: str, domain: str = "mso") -> Path:
-    return (SCHEMA_LOCALES if domain == "schema" else LOCALES) / code / "LC_MESSAGES" / f"{domain}.po"
+def catalog_path(code: str, domain: str, settings: Settings) -> Path:
+    """The interface's catalog comes with `mso`, the schema's lies next to the schema file."""
+    folder = settings.schema.parent / "locales" if domain == "schema" else LOCALES
+    return folder / code / "LC_MESSAGES" / f"{domain}.po"
+
+
+def pages(settings: Settings, code: str) -> Path:
+    """Where the translated hand-written pages of a language are: `uebersetzungen/<code>/` beside mkdocs.yml."""
+    return settings.root / PAGES / code
 
 
 def _read(path: Path) -> tuple[gettext.GNUTranslations, str]:
@@ -94,15 +97,15 @@ def load(code: str, settings: Settings, own_name: str = "", direction: str = "lt
     translations: gettext.NullTranslations | None = None
     reviewed = ""
     for domain in ("mso", "schema"):
-        path = catalog_path(code, domain)
+        path = catalog_path(code, domain, settings)
         if not path.is_file():
             raise ConfigError(f"Für die Sprache „{code}“ (`extra.verzeichnis.sprachen`) fehlt der Katalog "
-                              f"{path.relative_to(PROJECT)}. Legen Sie ihn mit `make uebersetzungen "
-                              f"NEU={code}` an (README, „Eine Sprache hinzufügen“).")
+                              f"{path}. Legen Sie ihn mit `make uebersetzungen NEU={code}` an (README, "
+                              "„Sprachen“).")
         try:
             found, who = _read(path)
         except Exception as exc:  # noqa: BLE001 - Babel raises several kinds; the translator needs the place
-            raise ConfigError(f"Der Katalog {path.relative_to(PROJECT)} ist fehlerhaft ({exc}). Öffnen Sie ihn in "
+            raise ConfigError(f"Der Katalog {path} ist fehlerhaft ({exc}). Öffnen Sie ihn in "
                               "Poedit oder prüfen Sie ihn mit `msgfmt -c`.") from None
         if translations is None:
             translations, reviewed = found, who

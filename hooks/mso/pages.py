@@ -1,12 +1,13 @@
 """Hand-written pages in another language: a translation where there is one, else the German page, marked.
 
-A translation of `docs/<page>.md` lives in `locales/<code>/seiten/<page>.md`; the other pages (the legal ones,
+A translation of `docs/<page>.md` lives in `uebersetzungen/<code>/<page>.md` beside mkdocs.yml; the other pages (the legal ones,
 Leichte Sprache, the staff handbook) stay German, carry `lang="de"` and say so in the visitor's language.
 The theme's own templates (overrides/) get the same gettext as ours.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -14,15 +15,16 @@ from mkdocs.structure.files import File, Files
 from .i18n import Language
 
 
-def use_translations(files: Files, config: Any, language: Language) -> set[str]:
-    """Put each translated page in place of the German one; returns the source paths now in `language`."""
-    if language.main and language.code == "de":
+def use_translations(files: Files, config: Any, language: Language, folder: Path) -> set[str]:
+    """Put each translated page (in `folder`) in place of the German one; returns the source paths now in
+    `language`."""
+    if language.code == "de":
         return set()
     translated = set()
     for file in list(files.documentation_pages()):
         if file.generated_by is not None:
             continue
-        source = language.pages() / file.src_uri
+        source = folder / file.src_uri
         if source.is_file():
             files.remove(file)
             files.append(File.generated(config, file.src_uri, abs_src_path=str(source), inclusion=file.inclusion))
