@@ -67,7 +67,8 @@ class _Build:
             settings = mso_config.from_mkdocs_config(config)
             _pin_build_date(settings.stichtag)
             schema = for_settings(settings)
-            self.languages = languages.languages(settings, schema)
+            self.languages = languages.languages(settings, schema, languages.in_this_run(
+                settings, os.environ, self.session.serving))
             language = self.languages[settings.sprache]
             self.main_url = config.site_url or ""
             languages.configure(config, settings, language, self.main_url)
@@ -153,11 +154,11 @@ class _Build:
         site_dir = Path(config.site_dir)
         post_build(self.site, site_dir)
         try:
-            session = self.session
-            others = languages.to_build(self.site.settings, os.environ, session.serving)
-            languages.build_others(config.config_file_path, str(site_dir), config.strict, others)
             if not self.site.language.main:
-                return  # the main build indexes every language at its end
+                return  # the main build makes the other languages and indexes them all at its end
+            session = self.session
+            others = [code for code in self.languages if code != self.site.language.code]
+            languages.build_others(config.config_file_path, str(site_dir), config.strict, others)
             # While previewing, the page reloads at once and the search index follows a moment later.
             session.indexing = search.start_index(site_dir, skip=unsearched_folders(), languages=others)
             if not session.serving:

@@ -222,7 +222,7 @@ def test_no_file_of_the_site_loads_anything_from_another_host(built_site):
 def test_the_search_loads_its_code_and_index_from_the_site_itself(built_site):
     """docs/assets/suche.js imports Pagefind relative to the site root; results are shown as text, never HTML."""
     script = (built_site / "assets" / "suche.js").read_text(encoding="utf-8")
-    assert 'new URL("pagefind/pagefind.js", siteRoot)' in script
+    assert 'new URL("pagefind/pagefind.js", indexRoot)' in script and "new URL(root.getAttribute(" in script
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
     assert (built_site / "pagefind" / "pagefind.js").is_file()
 

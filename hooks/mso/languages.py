@@ -23,11 +23,11 @@ from .schema import Schema
 THEME_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
-def languages(settings: Settings, schema: Schema) -> dict[str, i18n.Language]:
-    """Every language of the site by code, the main one first, with its catalogs."""
+def languages(settings: Settings, schema: Schema, codes: list[str]) -> dict[str, i18n.Language]:
+    """The languages `codes` of the site (the main one first; this build's among them) with their catalogs."""
     terms = schema.vocab["sprache"]
     result = {}
-    for code in settings.sprachen:
+    for code in dict.fromkeys([*codes, settings.sprache]):
         if not (THEME_LANGUAGES / f"{code}.html").is_file():
             raise ConfigError(f"Die Sprache „{code}“ in `extra.verzeichnis.sprachen` kennt das Theme nicht "
                               f"(es fehlt {THEME_LANGUAGES.name}/{code}.html in Material for MkDocs).")
@@ -36,19 +36,18 @@ def languages(settings: Settings, schema: Schema) -> dict[str, i18n.Language]:
     return result
 
 
-def to_build(settings: Settings, environ: Mapping[str, str], serving: bool) -> list[str]:
-    """The other languages the main build makes: all, or those in MSO_SPRACHEN; while previewing only those."""
-    if not settings.hauptsprache:
-        return []
+def in_this_run(settings: Settings, environ: Mapping[str, str], serving: bool) -> list[str]:
+    """The languages this run makes, the main one first: all, or the main one and those in MSO_SPRACHEN;
+    while previewing only those. Links between languages lead only to these."""
     wanted = environ.get(SPRACHEN_ENV)
     if wanted is None:
-        return [] if serving else list(settings.sprachen[1:])
+        return [settings.sprachen[0]] if serving else list(settings.sprachen)
     chosen = [code.strip() for code in wanted.split(",") if code.strip()]
     unknown = [code for code in chosen if code not in settings.sprachen]
     if unknown:
         raise ConfigError(f"{SPRACHEN_ENV}={wanted}: {', '.join(unknown)} steht nicht in `extra.verzeichnis.sprachen` "
                           f"({', '.join(settings.sprachen)}).")
-    return [code for code in settings.sprachen[1:] if code in chosen]
+    return [code for code in settings.sprachen if code == settings.sprachen[0] or code in chosen]
 
 
 def site_url(settings: Settings, code: str, main_url: str) -> str:

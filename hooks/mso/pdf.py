@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import Language
+
 
 LOGGER = logging.getLogger("mkdocs.plugins.verzeichnis.pdf")
 ALLOWED_SCHEMES = ("file", "data")
@@ -234,7 +236,7 @@ def extent(path: Path, language: Language | None = None) -> str:
         pages = len(document.pages)
     size = path.stat().st_size
     amount = (f"{round(size / 1024)} KB" if size < 1024 * 1024 else
-              f"{format_decimal(round(size / 1024 / 1024, 1), locale=language.code.replace('-', '_'))} MB")
+              f"{format_decimal(size / 1024 / 1024, format='0.0', locale=language.code.replace('-', '_'))} MB")
     return language.ngettext("PDF, %(num)d Seite, %(size)s", "PDF, %(num)d Seiten, %(size)s", pages) % {
         "num": pages, "size": amount}
 
