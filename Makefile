@@ -32,7 +32,8 @@ uebersetzungen: $(STAMP)
 	  --sort-by-file --omit-header schema >/dev/null
 	@if [ -n "$(NEU)" ]; then \
 	  $(BIN)/pybabel init -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso -l $(NEU) --no-wrap && \
-	  $(BIN)/pybabel init -i schema/locales/schema.pot -d schema/locales -D schema -l $(NEU) --no-wrap; fi
+	  $(BIN)/pybabel init -i schema/locales/schema.pot -d schema/locales -D schema -l $(NEU) --no-wrap && \
+	  sed -i '1a # Geprüft von:' hooks/mso/locales/$(NEU)/LC_MESSAGES/mso.po schema/locales/$(NEU)/LC_MESSAGES/schema.po; fi
 	$(BIN)/pybabel update -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso --no-wrap --ignore-obsolete \
 	  --no-fuzzy-matching
 	$(BIN)/pybabel update -i schema/locales/schema.pot -d schema/locales -D schema --no-wrap --ignore-obsolete \

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,9 @@ from .config import ConfigError, Settings, german_date
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 PAGES = "uebersetzungen"
-REVIEWED_BY = "X-Geprueft-Von"  # catalog header: who checked the translation; empty while nobody has
+# In the catalog's header comment: who checked the translation, e.g. "# Geprüft von: Ayşe Yılmaz, 2026-12-01";
+# empty while nobody has. A comment, because Babel keeps it through `pybabel update` (it drops unknown fields).
+REVIEWED_BY = re.compile(r"^#\s*Geprüft von:[ \t]*(\S.*?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,8 @@ def _compiled(path: Path, mtime: float) -> tuple[bytes, str]:
         catalog = read_po(file, abort_invalid=True)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    reviewed = dict(catalog.mime_headers).get(REVIEWED_BY, "").strip()
-    return buffer.getvalue(), reviewed
+    found = REVIEWED_BY.search(catalog.header_comment or "")
+    return buffer.getvalue(), found.group(1) if found else ""
 
 
 def load(code: str, settings: Settings, own_name: str = "", direction: str = "ltr") -> Language:
