@@ -125,7 +125,8 @@ class _Build:
             page.meta.update(spec.meta())
             return ""
         own = self.site.language.main or page.file.src_uri in self.translated
-        return placeholders.fill(markdown, self.values if own else self.values_de, self.fragments,
+        known = placeholders.for_markdown(self.values if own else self.values_de)
+        return placeholders.fill(markdown, known, self.fragments,
                                  lambda name: log.error(
                                      f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
                                      f"Bekannt sind: {placeholders.names(self.values, self.fragments)}."))

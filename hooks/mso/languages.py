@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import material
+from pymdownx.slugs import slugify
 
 from . import i18n
 from .config import SPRACHE_ENV, SPRACHEN_ENV, ConfigError, Settings
@@ -72,6 +73,9 @@ def configure(config: Any, settings: Settings, language: i18n.Language, main_url
         if config[key]:
             config[key] = language.gettext(config[key])
     config.nav = _translated_nav(config.nav, language)
+    # Headings in Arabic or Cyrillic letters keep their words in their ids (Python-Markdown's default drops
+    # every letter outside ASCII: #_1, #_2); the main language's ids stay as they are, since links point to them.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
 
 
 def _translated_nav(nav: Any, language: i18n.Language) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Collection
+from html import escape
 
 from .config import ConfigError
 from .i18n import Language
@@ -39,6 +40,13 @@ def values(directory: Directory, language: Language | None = None) -> dict[str, 
     )
     result.update({f"text_{key}": value for key, value in settings.texte.items()})
     return result
+
+
+def for_markdown(known: dict[str, str]) -> dict[str, str]:
+    """The values as hand-written pages get them: a telephone number runs left to right inside right-to-left
+    text too (Arabic would show "0521 5550100" as "5550100 0521")."""
+    phone = known.get("kontakt_telefon")
+    return {**known, "kontakt_telefon": f'<bdi dir="ltr">{escape(phone)}</bdi>'} if phone else known
 
 
 def confirmation_rhythm(months: int, language: Language) -> str:
