@@ -26,7 +26,7 @@ validate: $(STAMP)
 # and schema/locales/schema.pot, then update each language's catalog. NEU=xx starts a new language's catalogs.
 uebersetzungen: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -o hooks/mso/locales/mso.pot --project=MSO-Verzeichnis --no-wrap \
-	  --sort-by-file \
+	  --sort-by-file -k plurals:1,2 \
 	  --copyright-holder="MSO-Verzeichnis (EUPL-1.2)" --omit-header . >/dev/null
 	$(BIN)/pybabel extract -F schema/babel.cfg -o schema/locales/schema.pot --project=MSO-Verzeichnis --no-wrap \
 	  --sort-by-file --omit-header schema >/dev/null

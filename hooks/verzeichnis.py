@@ -125,6 +125,8 @@ class _Build:
             page.meta.update(spec.meta())
             return ""
         own = self.site.language.main or page.file.src_uri in self.translated
+        if not own:
+            pages.german_only_meta(markdown, page.meta, self.site.language)
         return placeholders.fill(markdown, self.values if own else self.values_de, self.fragments,
                                  lambda name: log.error(
                                      f"docs/{page.file.src_uri}: `{{{{ verzeichnis.{name} }}}}` gibt es nicht. "
