@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,8 +116,13 @@ def _compiled(path: Path, mtime: float) -> tuple[bytes, str]:
         catalog = read_po(file, abort_invalid=True)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    reviewed = dict(catalog.mime_headers).get(REVIEWED_BY, "").strip()
-    return buffer.getvalue(), reviewed
+    return buffer.getvalue(), reviewed_by(path.read_text(encoding="utf-8"))
+
+
+def reviewed_by(text: str) -> str:
+    """The catalog header's `X-Geprueft-Von`, read from the text: Babel keeps only the headers it knows."""
+    found = re.search(rf'^"{REVIEWED_BY}:([^"\\]*)', text, re.MULTILINE)
+    return found.group(1).strip() if found else ""
 
 
 def load(code: str, settings: Settings, own_name: str = "", direction: str = "ltr") -> Language:
