@@ -9,7 +9,7 @@ here in place of the (empty) Markdown result.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +20,7 @@ import markupsafe
 import phonenumbers
 
 from .. import history, links, qr, search, text
+from ..config import STADTWEIT
 from ..i18n import Language, N_
 from ..model import Directory, Entry
 from ..placeholders import confirmation_rhythm
@@ -33,6 +34,7 @@ FACET_PATHS = {"stadtbezirk": "stadtbezirke", "themen": "themen", "sprachen": "s
                "herkunft": "herkunft", "zielgruppen": "zielgruppen"}
 FACET_TITLES = {"stadtbezirk": N_("Stadtbezirk"), "themen": N_("Thema"), "sprachen": N_("Sprache"),
                 "herkunft": N_("Herkunft / Community"), "zielgruppen": N_("Zielgruppe")}
+STADTWEIT_NAME = N_("stadtweit")  # the Stadtbezirk of associations active in the whole city, as lists show it
 FULL_WIDTH = ("navigation", "toc")  # Material's `hide`: no side navigation, no table of contents
 
 
@@ -104,6 +106,11 @@ def facet_url(facet: str, value: str) -> str:
     return f"{FACET_PATHS[facet]}/{slugify(value)}/"
 
 
+def district_name(value: str, gettext: Callable[[str], str] = str) -> str:
+    """A Stadtbezirk as pages name it: its name, or `stadtweit` in the page's language."""
+    return gettext(STADTWEIT_NAME) if value == STADTWEIT else value
+
+
 def tel_href(number: str) -> str:
     try:
         parsed = phonenumbers.parse(number, "DE")
@@ -148,7 +155,8 @@ class Renderer:
                                 term=self.term, facet_url=facet_url,
                                 facet_titles={k: self.language.gettext(v) for k, v in FACET_TITLES.items()},
                                 language=self.language_term, card=self.card, plurals=self.language.plurals,
-                                descriptions=self.descriptions)
+                                descriptions=self.descriptions,
+                                bezirk=lambda value: district_name(value, self.language.gettext))
         self._cards: dict[tuple[str, str, str], str] = {}
 
     def term(self, facet: str, value: str) -> Term:

@@ -14,14 +14,14 @@ shows, is a separate file (/vereine/filter.json) that directory.js fetches when 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any
 
 from .. import search_text
 from ..i18n import N_
 from ..model import FACETS, Directory, Entry
-from .base import FACET_TITLES, FULL_WIDTH, Asset, PageSpec, Site, summary, summary_language
+from .base import FACET_TITLES, FULL_WIDTH, Asset, PageSpec, Site, district_name, summary, summary_language
 from .listings import PARAMS, term_label, terms
 
 SRC = "vereine/index.md"
@@ -54,11 +54,12 @@ def facets(site: Site) -> list[dict[str, Any]]:
     directory = site.directory
     return [{"facet": facet, "param": PARAMS[facet], "title": site._(FACET_TITLES[facet]),
              "open": facet in OPEN_FACETS,
-             "options": [(t, n, term_label(facet, t)) for t, n in terms(directory, facet) if n]}
+             "options": [(t, n, term_label(facet, t, site._)) for t, n in terms(directory, facet) if n]}
             for facet in FACETS]
 
 
-def filter_data(directory: Directory, cards: bool = False, code: str = "de") -> dict[str, Any]:
+def filter_data(directory: Directory, cards: bool = False, code: str = "de",
+                gettext: Callable[[str], str] = str) -> dict[str, Any]:
     """Per entry, in page order: slug, the term slugs of each facet, and the normalised search text; with
     `cards`, also what a card shows (name, short name, text, Stadtbezirk, Themen, Sprachen, and the language
     and direction of the text when it is not in `code`, the page's language)."""
@@ -74,7 +75,7 @@ def filter_data(directory: Directory, cards: bool = False, code: str = "de") -> 
                 languages.append([t.name or t.label, endonym, t.value, t.dir])
             lang = summary_language(e, code)
             other = [lang, directory.term("sprachen", lang).dir] if lang != code else None
-            row.append([e.name, e.kurzname, summary(e, code=code), e.stadtbezirk,
+            row.append([e.name, e.kurzname, summary(e, code=code), district_name(e.stadtbezirk, gettext),
                         ", ".join(directory.term("themen", v).label for v in e.themen), languages, other])
         rows.append(row)
     return {"params": [PARAMS[f] for f in FACETS], "entries": rows}
@@ -96,7 +97,8 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
                                 data=None if large else filter_data(directory), data_url=DATA if large else ""))
     if not large:
         return
-    yield Asset(DATA, json.dumps(filter_data(directory, cards=True, code=site.language.code), ensure_ascii=False,
+    yield Asset(DATA, json.dumps(filter_data(directory, cards=True, code=site.language.code, gettext=_),
+                                 ensure_ascii=False,
                                  separators=(",", ":")))
     for key, _id, items in groups:
         title = _("Vereine mit %(buchstabe)s") % {"buchstabe": key} if key != "#" else _(OTHER_LETTERS)

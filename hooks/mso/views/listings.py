@@ -7,12 +7,13 @@ than `liste_ganz_bis` (mkdocs.yml) gets further pages of as many each: /sprachen
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from ..i18n import N_
 from ..model import FACETS, VOCABULARY_OF, Directory, sort_key
 from ..schema import Term
-from .base import FACET_PATHS, FULL_WIDTH, Fragment, PageSpec, Site, facet_url
+from .base import FACET_PATHS, FULL_WIDTH, Fragment, PageSpec, Site, district_name, facet_url
 
 # facet → title of the index page, and the sentence it begins with
 INDEX_TITLES = {"stadtbezirk": N_("Vereine nach Stadtbezirk"), "themen": N_("Vereine nach Thema"),
@@ -32,9 +33,11 @@ PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache"
           "zielgruppen": "zielgruppe"}
 
 
-def term_label(facet: str, term: Term) -> str:
+def term_label(facet: str, term: Term, gettext: Callable[[str], str] = str) -> str:
+    """A term as lists show it: a Stadtbezirk by its name (`stadtweit` in the language of `gettext`), a language
+    by its name in the page's language, any other term by its label."""
     if facet == "stadtbezirk":
-        return term.value
+        return district_name(term.value, gettext)
     if facet == "sprachen":
         return term.name or term.label
     return term.label
@@ -45,7 +48,7 @@ def page_title(facet: str, term: Term, gettext=str) -> str:
     special = SPECIAL_TITLES.get((facet, term.value))
     if special:
         return gettext(special)
-    return gettext(PAGE_TITLES[facet]) % {"name": term_label(facet, term)}
+    return gettext(PAGE_TITLES[facet]) % {"name": term_label(facet, term, gettext)}
 
 
 def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
@@ -59,6 +62,7 @@ def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
 
 def outputs(site: Site) -> Iterator[PageSpec]:
     directory, _ = site.directory, site._
+    label = partial(term_label, gettext=_)
     for facet in FACETS:
         items = terms(directory, facet)
         folder = FACET_PATHS[facet]
@@ -66,7 +70,7 @@ def outputs(site: Site) -> Iterator[PageSpec]:
         yield PageSpec(f"{folder}/index.md", "listing_index.html", title=index_title, hide=FULL_WIDTH,
                        description=_("%(titel)s: wie viele Vereine es jeweils gibt.") % {"titel": index_title},
                        context=dict(facet=facet, used=[(t, n) for t, n in items if n],
-                                    empty=[t for t, n in items if not n], label=term_label,
+                                    empty=[t for t, n in items if not n], label=label,
                                     choose=_(CHOOSE[facet])))
         for term, count in items:
             title = page_title(facet, term, _)
@@ -85,7 +89,7 @@ def outputs(site: Site) -> Iterator[PageSpec]:
                                context=dict(facet=facet, term=term, total=count, page=number, pages=pages,
                                             first=(number - 1) * size + 1,
                                             entries=entries[(number - 1) * size:number * size],
-                                            label=term_label(facet, term), param=PARAMS[facet],
+                                            label=label(facet, term), param=PARAMS[facet],
                                             index_title=index_title, index_url=f"{folder}/"))
 
 
@@ -94,6 +98,6 @@ def fragments(site: Site) -> Iterator[Fragment]:
     directory = site.directory
     languages = sorted(directory.facet("sprachen"), key=lambda item: (-item[1], sort_key(item[0].name)))
     yield Fragment("start_wege", "start_wege.html", dict(
-        label=term_label, bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
+        label=partial(term_label, gettext=site._), bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
         themen=[(t, n) for t, n in terms(directory, "themen") if n],
         sprachen=languages[:12], alle_sprachen=len(languages)))
