@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from markupsafe import escape as html_escape
 
 from conftest import ROOT
 
