@@ -19,6 +19,7 @@ from markupsafe import escape as html_escape
 from conftest import ROOT
 
 from mso import config, i18n
+from mso.views import steckbriefe
 
 SETTINGS = config.from_mkdocs_file(ROOT / "mkdocs.yml")
 OTHERS = [code for code in SETTINGS.sprachen if code != "de"]
@@ -229,7 +230,7 @@ def test_the_scripts_get_a_form_for_each_plural_category(built_site, code):
 
 @pytest.mark.parametrize("code", OTHERS)
 def test_the_brochure_page_says_the_pdf_is_german(built_site, code):
-    """The brochure is read in the page's language; its PDF stays German, and the page says so."""
+    """The brochure is read (and printed) in the page's language; its PDF stays German, and the page says so."""
     html = (built_site / code / "steckbriefe" / "index.html").read_text(encoding="utf-8")
     note = i18n.load(code, SETTINGS).gettext("Das PDF ist auf Deutsch. Auf dieser Seite lesen Sie die Broschüre in "
                                              "Ihrer Sprache; die Beschreibungen der Vereine stehen in der Sprache, in "
@@ -238,3 +239,6 @@ def test_the_brochure_page_says_the_pdf_is_german(built_site, code):
         assert html_escape(note) in html and 'type="application/pdf" hreflang="de"' in html
     else:  # built without the PDF (MSO_TEST_PDF=0)
         assert "MSO_PDF=0" in html
+    css = (built_site / code / "steckbriefe" / "broschuere.css").read_text(encoding="utf-8")
+    language = i18n.load(code, SETTINGS)
+    assert steckbriefe.PAGE_NUMBERS not in css and steckbriefe.page_numbers(language.gettext) in css

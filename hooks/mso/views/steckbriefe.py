@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -36,6 +37,7 @@ PRINT = TEMPLATES / "print"  # the print stylesheets, shipped with the templates
 CACHE = Path(".cache") / "steckbriefe"
 LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
 UMFANG = "<span data-mso-pdf-umfang>PDF</span>"  # in steckbriefe.html; filled in after the PDF is written
+PAGE_NUMBERS = '"Seite " counter(page) " von " counter(pages)'  # in print/broschuere.css
 
 
 def title(directory: Directory, part: str = "", gettext: Callable[[str], str] = str) -> str:
@@ -67,7 +69,7 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
     directory, _ = site.directory, site._
     description = _("%(titel)s: die Broschüre zum Ausdrucken, als Webseite und als barrierefreies PDF.") % {
         "titel": title(directory, gettext=_)}
-    yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css"))
+    yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css", gettext=_))
     if not is_split(directory):
         base = relative_root(SRC)
         yield PageSpec(SRC, "steckbriefe.html", title=_("Steckbriefe"), hide=FULL_WIDTH, search={"exclude": True},
@@ -92,10 +94,20 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
                                             codes=site.qr_codes, entries=entries, part=name), pdf_path=part_pdf(slug)))
 
 
-def stylesheet(colour: str, *names: str) -> str:
-    """The print stylesheets, after the city's colour (`extra.verzeichnis.farbe`) as `--mso-farbe`."""
-    return "\n".join([f":root {{ --mso-farbe: {colour}; }}",
-                      *((PRINT / name).read_text(encoding="utf-8") for name in names)])
+def stylesheet(colour: str, *names: str, gettext: Callable[[str], str] = str) -> str:
+    """The print stylesheets, after the city's colour (`extra.verzeichnis.farbe`) as `--mso-farbe`; the page
+    numbers of a printed page in the language of `gettext`."""
+    css = "\n".join([f":root {{ --mso-farbe: {colour}; }}",
+                     *((PRINT / name).read_text(encoding="utf-8") for name in names)])
+    return css.replace(PAGE_NUMBERS, page_numbers(gettext))
+
+
+def page_numbers(gettext: Callable[[str], str]) -> str:
+    """`content` for the page numbers: "Seite " counter(page) " von " counter(pages)."""
+    parts = re.split(r"(%\(seite\)s|%\(seiten\)s)", gettext("Seite %(seite)s von %(seiten)s"))
+    counters = {"%(seite)s": "counter(page)", "%(seiten)s": "counter(pages)"}
+    return " ".join(counters.get(part) or '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                    for part in parts if part)
 
 
 def site_address(directory: Directory) -> str:
