@@ -26,14 +26,14 @@ validate: $(STAMP)
 # and schema/locales/schema.pot, then update each language's catalog. NEU=xx starts a new language's catalogs.
 uebersetzungen: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -o hooks/mso/locales/mso.pot --project=MSO-Verzeichnis --no-wrap \
-	  --sort-by-file \
+	  --sort-by-file -k plurals:1,2 \
 	  --copyright-holder="MSO-Verzeichnis (EUPL-1.2)" --omit-header . >/dev/null
 	$(BIN)/pybabel extract -F schema/babel.cfg -o schema/locales/schema.pot --project=MSO-Verzeichnis --no-wrap \
 	  --sort-by-file --omit-header schema >/dev/null
-	@if [ -n "$(NEU)" ]; then \
-	  $(BIN)/pybabel init -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso -l $(NEU) --no-wrap && \
-	  $(BIN)/pybabel init -i schema/locales/schema.pot -d schema/locales -D schema -l $(NEU) --no-wrap && \
-	  sed -i '1a # Geprüft von:' hooks/mso/locales/$(NEU)/LC_MESSAGES/mso.po schema/locales/$(NEU)/LC_MESSAGES/schema.po; fi
+	@if [ -n "$(NEU)" ]; then for catalog in hooks/mso/locales/mso schema/locales/schema; do \
+	  dir=$${catalog%/*}; domain=$${catalog##*/}; po=$$dir/$(NEU)/LC_MESSAGES/$$domain.po; \
+	  if [ ! -f $$po ]; then $(BIN)/pybabel init -i $$dir/$$domain.pot -d $$dir -D $$domain -l $(NEU) --no-wrap \
+	    && sed -i '1a # Geprüft von:' $$po || exit 1; fi; done; fi
 	$(BIN)/pybabel update -i hooks/mso/locales/mso.pot -d hooks/mso/locales -D mso --no-wrap --ignore-obsolete \
 	  --no-fuzzy-matching
 	$(BIN)/pybabel update -i schema/locales/schema.pot -d schema/locales -D schema --no-wrap --ignore-obsolete \

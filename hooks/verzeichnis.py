@@ -125,6 +125,8 @@ class _Build:
             page.meta.update(spec.meta())
             return ""
         own = self.site.language.main or page.file.src_uri in self.translated
+        if not own:
+            pages.german_only_meta(markdown, page.meta, self.site.language)
         known = placeholders.for_markdown(self.values if own else self.values_de)
         return placeholders.fill(markdown, known, self.fragments,
                                  lambda name: log.error(

@@ -4,7 +4,8 @@
  * listing pages. With it, the choices become checkboxes (OR within a facet, AND across facets),
  * a text box searches inside words, the state lives in the query string (?thema=bildung&sprache=ar&suche=…),
  * each choice shows how many associations it would give, and the result count is announced.
- * The data comes from the JSON island #mso-filterdaten; see hooks/mso/views/directory.py.
+ * The data comes from the JSON island #mso-filterdaten; see hooks/mso/views/directory.py. Every text it writes
+ * comes from #mso-verzeichnis-texte (hooks/mso/templates/directory.html), in the page's language.
  *
  * A large directory (data-mso-daten on the root) has no cards on the page, only the letters, each a link to a
  * page of its own. Its filter data, with what each card shows, is fetched from that address once someone
@@ -37,8 +38,18 @@
     return normalize(text).split(" ").filter(Boolean).map(stem);
   }
 
-  function plural(n) {
-    return n === 1 ? "1 Verein" : n + " Vereine";
+  /* The page's texts; a counted one has a form per plural category, and {name} marks a value. */
+  var TEXTS = {};
+  var plurals = null;
+
+  function say(key, values) {
+    var text = TEXTS[key];
+    if (typeof text === "object") {
+      text = text[plurals.select(values.num)] || text.other || text[Object.keys(text)[0]];
+    }
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
   }
 
   function element(tag, className, text) {
@@ -49,7 +60,8 @@
   }
 
   /* A card as hooks/mso/templates/macros.html draws it, from [name, short name, text, Stadtbezirk, Themen,
-     [[language, its own name, code, dir], …]]; all of it as text. */
+     [[language, its own name, code, dir], …], [language of the text, its dir]]; all of it as text. The text in
+     another language than the page's (German) says so. */
   function drawCard(slug, fields, folder) {
     var card = element("article", "mso-card");
     card.id = "verein-" + slug;
@@ -62,7 +74,18 @@
       title.appendChild(element("span", "mso-card__short", "(" + fields[1] + ")"));
     }
     card.appendChild(title);
-    card.appendChild(element("p", "mso-card__text", fields[2]));
+    var text = element("p", "mso-card__text");
+    if (fields[6]) {
+      text.appendChild(element("span", "mso-card__sprache", say("auf_deutsch")));
+      text.appendChild(document.createTextNode(" "));
+      var own = element("span", "", fields[2]);
+      own.lang = fields[6][0];
+      own.dir = fields[6][1];
+      text.appendChild(own);
+    } else {
+      text.textContent = fields[2];
+    }
+    card.appendChild(text);
     var facts = element("dl", "mso-card__facts");
     function fact(name, content) {
       var row = element("div");
@@ -73,8 +96,8 @@
       row.appendChild(value);
       facts.appendChild(row);
     }
-    fact("Stadtbezirk", fields[3]);
-    fact("Themen", fields[4]);
+    fact(say("stadtbezirk"), fields[3]);
+    fact(say("themen"), fields[4]);
     var languages = [];
     fields[5].forEach(function (language, i) {
       if (i) languages.push(document.createTextNode(", "));
@@ -86,7 +109,7 @@
         languages.push(document.createTextNode(" ("), own, document.createTextNode(")"));
       }
     });
-    fact("Sprachen", languages);
+    fact(say("sprachen"), languages);
     card.appendChild(facts);
     return card;
   }
@@ -94,7 +117,10 @@
   function init(root) {
     var island = document.getElementById("mso-filterdaten");
     var dataUrl = root.getAttribute("data-mso-daten");
-    if (!island && !dataUrl) return;
+    var texts = document.getElementById("mso-verzeichnis-texte");
+    if ((!island && !dataUrl) || !texts) return;
+    TEXTS = JSON.parse(texts.textContent);
+    plurals = new Intl.PluralRules(TEXTS.sprache);
     var large = !island;
     /* The note for visitors without JavaScript is not needed here. */
     root.querySelectorAll("[data-mso-ohne-js]").forEach(function (note) { note.hidden = true; });
@@ -138,13 +164,13 @@
     function withData(then) {
       if (entries) return then();
       if (!loading) {
-        status.textContent = "Die Liste wird geladen …";
+        status.textContent = say("laedt");
         loading = fetch(dataUrl).then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.json();
         }).then(useData);
         loading.catch(function () {
-          status.textContent = "Die Filter sind gerade nicht verfügbar. Wählen Sie einen Buchstaben.";
+          status.textContent = say("nicht_verfuegbar");
         });
       }
       loading.then(then);
@@ -310,7 +336,7 @@
           if (empty !== o.empty) { o.label.classList.toggle("mso-option--leer", empty); o.empty = empty; }
           if (o.box.checked) picked++;
         });
-        var text = picked ? " (" + picked + " gewählt)" : "";
+        var text = picked ? " " + say("gewaehlt", { num: picked }) : "";
         if (group.chosen.textContent !== text) group.chosen.textContent = text;
       });
       sections.forEach(function (s) {
@@ -332,14 +358,13 @@
         cards.hidden = cardsTitle.hidden = !active || matched === 0;
         letterNote.hidden = active;
       }
-      var text = active ? plural(matched) + " von " + total + " passen zu Ihrer Auswahl."
-        : "Alle " + plural(total) + " im Verzeichnis.";
-      if (matched > limit) text += " Die ersten " + limit + " werden gezeigt.";
+      var text = active ? say("passen", { num: matched, gesamt: total }) : say("alle", { num: total });
+      if (matched > limit) text += " " + say("die_ersten", { num: limit });
       if (status.textContent !== text) status.textContent = text;
       none.hidden = matched !== 0;
       reset.hidden = !active;
       more.hidden = matched <= limit;
-      moreButton.textContent = "Weitere " + Math.min(PAGE, matched - limit) + " anzeigen";
+      moreButton.textContent = say("weitere", { num: Math.min(PAGE, matched - limit) });
     }
 
     /* The list answers at once; while typing, the address follows a moment later (history calls cost). */

@@ -4,7 +4,8 @@
  * Pagefind loads only when the search is first used, and per query only the index fragments it needs.
  * Keys: "/" or "s" opens the search, Escape closes it and returns the focus, the arrow keys move between the
  * results, Enter opens the first result. The number of results is announced (role=status).
- * Without JavaScript the search stays hidden; the lists on /vereine/ are the way in.
+ * Without JavaScript the search stays hidden; the lists on /vereine/ are the way in. Its texts come from the page
+ * (overrides/partials/search.html), in the page's language.
  */
 (function () {
   "use strict";
@@ -24,6 +25,9 @@
     var opener = document.querySelector("[data-mso-suche-oeffnen]");
     var form = input.form;
     var prompt = status.textContent;
+    var island = root.querySelector("[data-mso-suche-texte]");
+    var texts = island ? JSON.parse(island.textContent) : {};
+    var plurals = new Intl.PluralRules(texts["sprache"] || document.documentElement.lang || "de");
     var siteRoot = new URL((configuredBase() || ".") + "/", window.location.href);
     // One index for every language, at the main language's root (a page in another language is one level down).
     var indexRoot = new URL(root.getAttribute("data-mso-suche-index") || "", siteRoot);
@@ -45,7 +49,7 @@
             .then(function () { api.init(); return api; });
         });
         pagefind.catch(function () {
-          status.textContent = "Die Suche ist gerade nicht verfügbar. Alle Vereine finden Sie unter „Vereine“.";
+          status.textContent = say("nicht_verfuegbar");
         });
       }
       return pagefind;
@@ -75,8 +79,15 @@
       else input.blur();
     }
 
-    function plural(n) {
-      return n === 1 ? "1 Treffer" : n + " Treffer";
+    /* The page's text `key` with each {name} filled in; a counted text in the form for values.num. */
+    function say(key, values) {
+      var text = texts[key] || "";
+      if (typeof text === "object") {
+        text = text[plurals.select(values.num)] || text.other || text[Object.keys(text)[0]];
+      }
+      return text.replace(/\{(\w+)\}/g, function (all, name) {
+        return values && name in values ? String(values[name]) : all;
+      });
     }
 
     /* The excerpt: the densest run of EXCERPT words around the visible matches, built as text (the page text
@@ -144,7 +155,7 @@
       if (data.meta && data.meta.stadtbezirk) {
         var where = document.createElement("p");
         where.className = "mso-treffer__ort";
-        where.textContent = "Stadtbezirk: " + data.meta.stadtbezirk;
+        where.textContent = say("stadtbezirk", { name: data.meta.stadtbezirk });
         body.appendChild(where);
       }
       link.appendChild(body);
@@ -178,8 +189,8 @@
       return showMore(false).then(function () {
         if (term !== current) return;
         status.textContent = results.length
-          ? plural(results.length) + " für „" + term + "“"
-          : "Kein Treffer für „" + term + "“. Versuchen Sie ein anderes Wort oder filtern Sie unter „Vereine“.";
+          ? say("treffer", { num: results.length, begriff: term })
+          : say("kein_treffer", { begriff: term });
       });
     }
 

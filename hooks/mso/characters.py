@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from .i18n import N_
+
 MAX_MARKS = 4
 JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 _EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
@@ -55,24 +57,24 @@ def describe(char: str) -> str:
 # The messages, with {zeichen} for the character as `describe` gives it. The form's script shows the same
 # texts (browser_rules), with the code point only.
 MESSAGES = {
-    "separator": "Der Text enthält einen Zeilen- oder Absatztrenner ({zeichen}), den viele Programme nicht "
-                 "anzeigen. Löschen Sie ihn und setzen Sie, wo nötig, einen normalen Zeilenumbruch.",
-    "noncharacter": "Der Text enthält ein Zeichen, das in Texten nicht vorkommen darf ({zeichen}). Löschen Sie "
-                    "es, zum Beispiel indem Sie die Stelle neu tippen.",
-    "control": "Der Text enthält ein unsichtbares Steuerzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
-               "Sie die Stelle neu tippen.",
-    "line_break": "Der Text enthält einen Zeilenumbruch ({wo}). Dieses Feld hat nur eine Zeile: schreiben Sie "
-                  "alles in eine Zeile, ohne `|` oder `>` nach dem Doppelpunkt.",
-    "at_end": "am Ende",
-    "inside": "im Text",
-    "tab": "Der Text enthält einen Tabulator. Ersetzen Sie ihn durch ein Leerzeichen.",
-    "bidi": "Der Text enthält ein unsichtbares Richtungszeichen ({zeichen}). Es kann die Reihenfolge der Zeichen "
-            "in der Anzeige umdrehen. Löschen Sie es; die Schreibrichtung stellt das Verzeichnis selbst ein.",
-    "format": "Der Text enthält ein unsichtbares Formatzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
-              "Sie die Stelle neu tippen.",
-    "marks": "Der Text enthält an Stelle {stelle} mehr als {hoechstens} übereinandergesetzte Zeichen (Akzente "
-             "oder Zeichen, die sich mit dem Buchstaben davor verbinden). So viele überdecken im Druck die Zeilen "
-             "darüber und darunter. Löschen Sie die überzähligen.",
+    "separator": N_("Der Text enthält einen Zeilen- oder Absatztrenner ({zeichen}), den viele Programme nicht "
+                    "anzeigen. Löschen Sie ihn und setzen Sie, wo nötig, einen normalen Zeilenumbruch."),
+    "noncharacter": N_("Der Text enthält ein Zeichen, das in Texten nicht vorkommen darf ({zeichen}). Löschen Sie "
+                       "es, zum Beispiel indem Sie die Stelle neu tippen."),
+    "control": N_("Der Text enthält ein unsichtbares Steuerzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
+                  "Sie die Stelle neu tippen."),
+    "line_break": N_("Der Text enthält einen Zeilenumbruch ({wo}). Dieses Feld hat nur eine Zeile: schreiben Sie "
+                     "alles in eine Zeile, ohne `|` oder `>` nach dem Doppelpunkt."),
+    "at_end": N_("am Ende"),
+    "inside": N_("im Text"),
+    "tab": N_("Der Text enthält einen Tabulator. Ersetzen Sie ihn durch ein Leerzeichen."),
+    "bidi": N_("Der Text enthält ein unsichtbares Richtungszeichen ({zeichen}). Es kann die Reihenfolge der Zeichen "
+               "in der Anzeige umdrehen. Löschen Sie es; die Schreibrichtung stellt das Verzeichnis selbst ein."),
+    "format": N_("Der Text enthält ein unsichtbares Formatzeichen ({zeichen}). Löschen Sie es, zum Beispiel indem "
+                 "Sie die Stelle neu tippen."),
+    "marks": N_("Der Text enthält an Stelle {stelle} mehr als {hoechstens} übereinandergesetzte Zeichen (Akzente "
+                "oder Zeichen, die sich mit dem Buchstaben davor verbinden). So viele überdecken im Druck die Zeilen "
+                "darüber und darunter. Löschen Sie die überzähligen."),
 }
 
 

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .config import Settings, german_date
+from .config import Settings
+from .i18n import N_, Language
 from .load import load_bytes
 from .model import Directory, Freshness, Record, freshness
 
@@ -53,7 +54,7 @@ class History:
     points: tuple[Point, ...] = ()
     available: bool = False
     shallow: bool = False
-    note: str = ""  # what is missing, in plain German; empty when the history is complete
+    note: str = ""  # what is missing, in plain words (the build's language); empty when the history is complete
     skipped: int = 0  # file versions that could not be read and are not counted
 
     def monthly(self) -> list[Point]:
@@ -64,52 +65,59 @@ class History:
         return list(last.values())
 
 
-NO_GIT = "Keine Versionsgeschichte verfügbar: {why} Der Verlauf zeigt deshalb nur den heutigen Stand."
+NO_GIT = N_("Keine Versionsgeschichte verfügbar: %(grund)s Der Verlauf zeigt deshalb nur den heutigen Stand.")
 
 
-def compute(directory: Directory, *, use_cache: bool = True) -> History:
-    """The history of the published count up to the Stichtag, ending with the Directory's own counts."""
+def compute(directory: Directory, *, use_cache: bool = True, language: Language | None = None) -> History:
+    """The history of the published count up to the Stichtag, ending with the Directory's own counts; its note
+    in `language` (default German)."""
+    language = language or Language("de", True)
+    _, date = language.gettext, language.date
     settings = directory.settings
     today = Point(settings.stichtag, directory.counts.veroeffentlicht, directory.counts.erfasst)
     git = shutil.which("git")
+
+    def no_git(why: str) -> History:
+        return History((today,), note=_(NO_GIT) % {"grund": why})
+
     if git is None:
-        return History((today,), note=NO_GIT.format(why="Das Programm git ist nicht installiert."))
+        return no_git(_("Das Programm git ist nicht installiert."))
     repo = _git(git, settings.root, "rev-parse", "--show-toplevel")
     if repo is None:
-        return History((today,), note=NO_GIT.format(why="Das Projekt liegt nicht in einem git-Repository."))
+        return no_git(_("Das Projekt liegt nicht in einem git-Repository."))
     top = Path(repo.strip())
     try:
         folder = PurePosixPath(settings.daten.resolve().relative_to(top.resolve()).as_posix())
     except ValueError:
-        return History((today,), note=NO_GIT.format(why="Der Datenordner liegt außerhalb des git-Repositorys."))
+        return no_git(_("Der Datenordner liegt außerhalb des git-Repositorys."))
     shallow = (_git(git, top, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     log = _git(git, top, "-c", "core.quotepath=off", "log", "--first-parent", "--diff-merges=first-parent",
                "--root", "--raw", "--no-renames", "--no-abbrev", "-z", "--reverse", "--format=%x01%H %cs",
                "--", str(folder) + "/")
     no_commits = History((today,), available=True, shallow=shallow,
-                         note="Die Vereinsdaten sind noch in keiner gespeicherten Version (Commit) enthalten. "
-                              "Der Verlauf zeigt deshalb nur den heutigen Stand.")
+                         note=_("Die Vereinsdaten sind noch in keiner gespeicherten Version (Commit) enthalten. "
+                                "Der Verlauf zeigt deshalb nur den heutigen Stand."))
     if log is None:
         if _git(git, top, "rev-parse", "--verify", "--quiet", "HEAD") is None:
             return no_commits  # a repository without any commit yet
-        return History((today,), note=NO_GIT.format(why="Die Versionsgeschichte konnte nicht gelesen werden."))
+        return no_git(_("Die Versionsgeschichte konnte nicht gelesen werden."))
     all_commits = _parse_log(log, folder)
     # up to the first commit after the Stichtag, so that a build for an earlier day shows that day's history
     commits = list(itertools.takewhile(lambda commit: commit[0] <= settings.stichtag, all_commits))
     if not commits:
         return no_commits if not all_commits else History(
             (today,), available=True, shallow=shallow,
-            note=f"Alle gespeicherten Versionen der Vereinsdaten sind jünger als der Stichtag "
-                 f"{german_date(settings.stichtag)}. Der Verlauf zeigt deshalb nur den Stand am Stichtag.")
+            note=_("Alle gespeicherten Versionen der Vereinsdaten sind jünger als der Stichtag %(stichtag)s. Der "
+                   "Verlauf zeigt deshalb nur den Stand am Stichtag.") % {"stichtag": date(settings.stichtag)})
     facts = _facts(git, top, {blob for _, changes in commits for blob in changes.values() if blob},
                    settings.root / CACHE_FILE if use_cache else None)
     points, skipped = _replay(commits, facts, settings)
     points = [p for p in points if p.date < settings.stichtag] + [today]
     note = ""
     if shallow:
-        note = (f"Diese Kopie des Projekts enthält nur einen Teil der Versionsgeschichte (ein „shallow clone“). "
-                f"Der Verlauf beginnt deshalb erst am {german_date(points[0].date)}; ältere Stände fehlen hier. "
-                "Der Befehl „git fetch --unshallow“ holt die ganze Geschichte.")
+        note = _("Diese Kopie des Projekts enthält nur einen Teil der Versionsgeschichte (ein „shallow clone“). "
+                 "Der Verlauf beginnt deshalb erst am %(beginn)s; ältere Stände fehlen hier. Der Befehl „git fetch "
+                 "--unshallow“ holt die ganze Geschichte.") % {"beginn": date(points[0].date)}
     return History(tuple(points), available=True, shallow=shallow, note=note, skipped=skipped)
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -32,6 +33,12 @@ PAGES = "uebersetzungen"
 # In the catalog's header comment: who checked the translation, e.g. "# Geprüft von: Ayşe Yılmaz, 2026-12-01";
 # empty while nobody has. A comment, because Babel keeps it through `pybabel update` (it drops unknown fields).
 REVIEWED_BY = re.compile(r"^#\s*Geprüft von:[ \t]*(\S.*?)\s*$", re.MULTILINE)
+
+
+def N_(message: str) -> str:
+    """Marks a text for the catalog where it is defined (module-level tables); it is translated where it is
+    used, with the build's `gettext`. Babel knows `N_` among its default keywords."""
+    return message
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,29 @@ class Language:
     def reviewed(self) -> bool:
         return self.code == "de" or bool(self.reviewed_by)
 
+    def plurals(self, singular: str, plural: str, **values: Any) -> dict[str, str]:
+        """A counted text for scripts: for each plural category of the language (CLDR, as the browser's
+        `Intl.PluralRules` names them) the catalog's form, with each `%(name)s` written as `{name}` for the
+        script to fill, unless `values` gives it."""
+        names = _Braces(values)
+        return {category: self.ngettext(singular, plural, n) % names for category, n in _samples(self.code).items()}
+
+
+class _Braces(dict):
+    """`%(name)s` → `{name}` for every name not given."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@lru_cache(maxsize=None)
+def _samples(code: str) -> dict[str, int]:
+    """One number of each plural category of the language: {"one": 1, "other": 0} in German."""
+    rule = Locale.parse(_babel(code)).plural_form
+    found: dict[str, int] = {}
+    for n in range(1000):
+        found.setdefault(rule(n), n)
+    return found
 
 
 def _babel(code: str) -> str:

@@ -107,6 +107,7 @@ class Schema:
         """`stadtbezirke` (from `extra.verzeichnis`) replace the values of `$defs.stadtbezirk`, besides `stadtweit`;
         empty: the file's own list."""
         self.path = path
+        self.gettext: Callable[[str], str] = str  # a translated schema's: for the form's own words (fields/)
         try:
             self.raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
@@ -145,7 +146,7 @@ class Schema:
         """This schema with its words for people translated (titles, descriptions, labels, messages); the rules
         stay the same. For the pages of another language; validation keeps the German schema."""
         other = object.__new__(Schema)
-        other.path, other.file_districts = self.path, self.file_districts
+        other.path, other.file_districts, other.gettext = self.path, self.file_districts, gettext
         other.raw = translate_tree(self.raw, gettext, TRANSLATABLE)
         return other
 

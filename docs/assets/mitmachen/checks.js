@@ -186,7 +186,7 @@ function nativeMessage(input, label, consent, changing) {
   }
   if (v.badInput) return say(label, t("keine_zahl"));
   if (v.typeMismatch || v.patternMismatch) return wrongValue(input, label);
-  if (v.tooLong) return say(label, t("zu_lang", { hoechstens: input.maxLength, jetzt: input.value.length }));
+  if (v.tooLong) return say(label, t("zu_lang", { num: input.maxLength, jetzt: input.value.length }));
   if (v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) {
     return say(label, t("zahlenbereich", { von: input.min, bis: input.max }));
   }
@@ -202,7 +202,7 @@ function extraMessage(input, label) {
   if (problem) return say(label, problem);
   const length = [...value].length; // what Python counts; maxlength in the browser counts UTF-16 units
   if (input.maxLength > 0 && length > input.maxLength) {
-    return say(label, t("zu_lang", { hoechstens: input.maxLength, jetzt: length }));
+    return say(label, t("zu_lang", { num: input.maxLength, jetzt: length }));
   }
   if ((input.type === "email" && !emailFits(value)) || (input.type === "url" && !urlFits(value)) ||
       (input.type === "tel" && !phoneFits(value))) return wrongValue(input, label);
@@ -296,7 +296,7 @@ function showSummary(summary, problems) {
     return;
   }
   const title = document.createElement("h3");
-  title.textContent = problems.length === 1 ? t("pruefen_eins") : t("pruefen_mehrere", { anzahl: problems.length });
+  title.textContent = t("pruefen", { num: problems.length });
   const list = document.createElement("ul");
   problems.forEach((problem) => {
     const item = document.createElement("li");

@@ -17,8 +17,13 @@ export function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
 }
 
-/** The page's text `key`, with its {placeholders} filled in. */
+const PLURALS = new Intl.PluralRules((TEXTS && TEXTS["sprache"]) || document.documentElement.lang || "de");
+
+/** The page's text `key`, with its {placeholders} filled in. A counted text (one form per plural category of
+    the language) takes the form for `values.num`. */
 export function t(key, values = {}) {
   if (!(key in TEXTS)) throw new Error("Text fehlt in mitmachen_texte.html: " + key);
-  return format(TEXTS[key], values);
+  let text = TEXTS[key];
+  if (typeof text === "object") text = text[PLURALS.select(values.num)] || text.other || Object.values(text)[0];
+  return format(text, values);
 }

@@ -178,8 +178,7 @@ function start() {
     item(t("aenderung_zustimmung"), consent);
     const boxes = form.querySelectorAll('[data-kind="' + KIND.CONSENT_DATE + '"] input');
     if (persons.length && boxes.length) {
-      item(t(persons.length === 1 ? "aenderung_person" : "aenderung_personen",
-        { namen: persons.join(", "), anzahl: persons.length }), boxes[0]);
+      item(t("aenderung_personen", { namen: persons.join(", "), num: persons.length }), boxes[0]);
     }
     note.replaceChildren(title, list, paragraph(t(persons.length ? "aenderung_warum_personen" : "aenderung_warum")));
   }

@@ -4,14 +4,15 @@ silently missing field."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import ConfigError
 from ..schema import HINT, MESSAGE, MULTILINE, Schema, Term
 from .example import example_value
 from .html_pattern import html_pattern
-from .wording import AUTOCOMPLETE, FORM_TEXT, TYPE_TEXT
+from .wording import AUTOCOMPLETE, CHECK_SPELLING, FORM_TEXT, TYPE_TEXT
 
 INTERNAL = frozenset({"intern"})  # staff notes: never in the form
 
@@ -67,6 +68,8 @@ class Field:
     default: Any = None
     error: str = ""  # the schema's x-fehler, said after the value: „33617x“ ist keine Postleitzahl.
     hint: str = ""  # the schema's x-hinweis: how to write the value right
+    # The build's gettext, for the form's own words (wording.py); the schema's words come translated already.
+    words: Callable[[str], str] = field(default=str, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -82,11 +85,13 @@ class Field:
 
     @property
     def label(self) -> str:
-        return FORM_TEXT.get(self.path, {}).get("label", self.title)
+        own = FORM_TEXT.get(self.path, {}).get("label")
+        return self.words(own) if own else self.title
 
     @property
     def help(self) -> str:
-        return FORM_TEXT.get(self.path, {}).get("help", self.description)
+        own = FORM_TEXT.get(self.path, {}).get("help")
+        return self.words(own) if own else self.description
 
     @property
     def autocomplete(self) -> str:
@@ -94,12 +99,12 @@ class Field:
 
     @property
     def type_text(self) -> str:
-        return TYPE_TEXT[self.kind]
+        return self.words(TYPE_TEXT[self.kind])
 
     @property
     def pattern_text(self) -> str:
         """How to write a value that must fit the pattern (the schema's x-hinweis)."""
-        return (self.hint or "Bitte prüfen Sie die Schreibweise.") if self.pattern else ""
+        return (self.hint or self.words(CHECK_SPELLING)) if self.pattern else ""
 
     @property
     def html_pattern(self) -> str:
@@ -131,7 +136,7 @@ def _field(schema: Schema, path: tuple[str, ...], node: dict[str, Any], required
     node = schema.resolve(node)
     common = dict(path=path, title=node.get("title", path[-1]), description=node.get("description", ""),
                   required=required, when_published=when_published, default=node.get("default"),
-                  error=node.get(MESSAGE, ""), hint=node.get(HINT, ""))
+                  error=node.get(MESSAGE, ""), hint=node.get(HINT, ""), words=schema.gettext)
     limits = dict(min_length=node.get("minLength"), max_length=node.get("maxLength"),
                   pattern=node.get("pattern", ""))
     kind = node.get("type")
@@ -157,7 +162,7 @@ def _field(schema: Schema, path: tuple[str, ...], node: dict[str, Any], required
         if items.get("type") == "object":
             children = _children(schema, path, items)
             item = Field(path=path, kind=FieldKind.GROUP, title=items.get("title", path[-1]),
-                         description=items.get("description", ""), children=children)
+                         description=items.get("description", ""), children=children, words=schema.gettext)
             return Field(kind=FieldKind.REPEAT, children=children, item=item, **common)
         return Field(kind=FieldKind.LIST, item=_field(schema, path, items, True),
                      unique=bool(node.get("uniqueItems")), **common)

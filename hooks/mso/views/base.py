@@ -9,7 +9,7 @@ here in place of the (empty) Markdown result.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +20,8 @@ import markupsafe
 import phonenumbers
 
 from .. import history, links, qr, search, text
-from ..i18n import Language
+from ..config import STADTWEIT
+from ..i18n import Language, N_
 from ..model import Directory, Entry
 from ..placeholders import confirmation_rhythm
 from ..schema import Term
@@ -31,8 +32,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # facet → URL folder of its listing pages
 FACET_PATHS = {"stadtbezirk": "stadtbezirke", "themen": "themen", "sprachen": "sprachen",
                "herkunft": "herkunft", "zielgruppen": "zielgruppen"}
-FACET_TITLES = {"stadtbezirk": "Stadtbezirk", "themen": "Thema", "sprachen": "Sprache",
-                "herkunft": "Herkunft / Community", "zielgruppen": "Zielgruppe"}
+FACET_TITLES = {"stadtbezirk": N_("Stadtbezirk"), "themen": N_("Thema"), "sprachen": N_("Sprache"),
+                "herkunft": N_("Herkunft / Community"), "zielgruppen": N_("Zielgruppe")}
+STADTWEIT_NAME = N_("stadtweit")  # the Stadtbezirk of associations active in the whole city, as lists show it
 FULL_WIDTH = ("navigation", "toc")  # Material's `hide`: no side navigation, no table of contents
 
 
@@ -104,6 +106,11 @@ def facet_url(facet: str, value: str) -> str:
     return f"{FACET_PATHS[facet]}/{slugify(value)}/"
 
 
+def district_name(value: str, gettext: Callable[[str], str] = str) -> str:
+    """A Stadtbezirk as pages name it: its name, or `stadtweit` in the page's language."""
+    return gettext(STADTWEIT_NAME) if value == STADTWEIT else value
+
+
 def tel_href(number: str) -> str:
     try:
         parsed = phonenumbers.parse(number, "DE")
@@ -139,14 +146,17 @@ class Renderer:
         self.env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks: whitespace as babel.cfg extracts it
         self.env.install_gettext_translations(self.language.translations, newstyle=True)
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
-                                datum=self.language.date, date_de=self.language.date, tel_href=tel_href,
+                                datum=self.language.date, tel_href=tel_href,
                                 web_href=web_href, json_script=json_for_script, mailto_href=links.mailto_href,
                                 url_text=links.display_url)
         self.env.globals.update(settings=self.settings, counts=directory.counts, sprache=self.language,
                                 bestaetigung_rhythmus=confirmation_rhythm(self.settings.monate_bis_bestaetigung,
                                                                           self.language),
-                                term=self.term, facet_url=facet_url, facet_titles=FACET_TITLES,
-                                language=self.language_term, card=self.card)
+                                term=self.term, facet_url=facet_url,
+                                facet_titles={k: self.language.gettext(v) for k, v in FACET_TITLES.items()},
+                                language=self.language_term, card=self.card, plurals=self.language.plurals,
+                                descriptions=self.descriptions,
+                                bezirk=lambda value: district_name(value, self.language.gettext))
         self._cards: dict[tuple[str, str, str], str] = {}
 
     def term(self, facet: str, value: str) -> Term:
@@ -154,6 +164,11 @@ class Renderer:
 
     def language_term(self, code: str) -> Term:
         return self.directory.schema.vocab["sprache"][code]
+
+    def descriptions(self, entry: Entry) -> list[tuple[str, str]]:
+        """The descriptions of an entry as (language code, text): the visitor's language first when the
+        association wrote one, else German first."""
+        return ordered_descriptions(entry, self.language.code)
 
     def card(self, entry: Entry, base: str, level: str = "h3") -> str:
         """The card of an entry (macros.html); each is rendered once and reused, since one entry is on
@@ -199,7 +214,7 @@ class Site:
     @cached_property
     def history(self) -> history.History:
         """The count history from git (the count page and zahlen.json both show it)."""
-        return history.compute(self.directory)
+        return history.compute(self.directory, language=self.language)
 
     @cached_property
     def qr_codes(self) -> qr.QrCodes:
@@ -212,6 +227,18 @@ class Site:
         return search.Splitter(self.settings.root / search.CACHE_FILE, search.vocabulary(self.directory.entries))
 
 
-def summary(entry: Entry, limit: int = 180) -> str:
-    """The start of the German description as plain text."""
-    return text.shorten(text.plain(entry.beschreibung["de"]), limit)
+def ordered_descriptions(entry: Entry, code: str) -> list[tuple[str, str]]:
+    """(language code, text) of each description: the one in `code` first if there is one, else German first."""
+    first = code if code in entry.beschreibung else "de"
+    return [(first, entry.beschreibung[first])] + [(lang, body) for lang, body in entry.beschreibung.items()
+                                                   if lang != first]
+
+
+def summary(entry: Entry, limit: int = 180, code: str = "de") -> str:
+    """The start of the description as plain text: in the language `code` if the association wrote one, else
+    in German (`summary_language` says which)."""
+    return text.shorten(text.plain(entry.beschreibung[summary_language(entry, code)]), limit)
+
+
+def summary_language(entry: Entry, code: str) -> str:
+    return code if code in entry.beschreibung else "de"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import spreadsheet
+from ..i18n import N_
 from ..model import Directory, Entry
 from . import zahlen
 from .base import FULL_WIDTH, Asset, PageSpec, Site
@@ -21,38 +22,38 @@ SCHEMA_FILE = "organisation.schema.json"
 LIST_SEPARATOR = ", "  # codes from a vocabulary never contain a comma
 TEXT_SEPARATOR = " | "  # free text may contain commas
 
-# CSV columns in order: (column, description for the /daten/ page)
+# CSV columns in order: (column, description for the /daten/ page, translated there)
 CSV_COLUMNS = (
-    ("slug", "Kurzadresse des Vereins; die Seite ist /vereine/<slug>/"),
-    ("name", "offizieller Name"),
-    ("kurzname", "Kurzname oder Abkürzung"),
-    ("stadtbezirk", "Stadtbezirk oder „stadtweit“"),
-    ("themen", "Tätigkeitsfelder (Codes), mit Komma getrennt"),
-    ("zielgruppen", "Zielgruppen (Codes), mit Komma getrennt"),
-    ("sprachen", "Sprachen als ISO-639-Codes, mit Komma getrennt"),
-    ("herkunft", "Herkunft / Community (Codes), mit Komma getrennt"),
-    ("beschreibung", "Beschreibung auf Deutsch (Markdown)"),
-    ("beschreibung_weitere", "Beschreibungen in weiteren Sprachen als „code: Text“, mit | getrennt"),
-    ("strasse", "Adresse: Straße und Hausnummer"),
-    ("zusatz", "Adresse: Zusatz"),
-    ("plz", "Adresse: Postleitzahl"),
-    ("ort", "Adresse: Ort"),
-    ("oeffnungszeiten", "Öffnungs- und Treffzeiten"),
-    ("email", "E-Mail-Adresse des Vereins"),
-    ("telefon", "Telefonnummer des Vereins"),
-    ("website", "Internetseite"),
-    ("social", "Profile in sozialen Netzwerken, mit | getrennt"),
-    ("ansprechpersonen", "Ansprechpersonen (nur mit Einwilligung) als „Name (Funktion)“, mit | getrennt"),
-    ("angebote", "Angebote, mit | getrennt"),
-    ("gegruendet", "Gründungsjahr"),
-    ("rechtsform", "Rechtsform (Code)"),
-    ("vereinsregister", "Registernummer und Gericht"),
-    ("netzwerk_mo", "„ja“, wenn der Verein im Netzwerk Migrantenorganisationen mitarbeitet"),
-    ("barrierefrei", "„ja“, „nein“ oder ein kurzer Text"),
-    ("status", "aktiv oder pausiert"),
-    ("stand", "Datum der letzten Bestätigung (JJJJ-MM-TT)"),
-    ("bestaetigung_faellig", "„ja“, wenn die regelmäßige Bestätigung fällig ist"),
-    ("url", "Adresse der Vereinsseite"),
+    ("slug", N_("Kurzadresse des Vereins; die Seite ist /vereine/<slug>/")),
+    ("name", N_("offizieller Name")),
+    ("kurzname", N_("Kurzname oder Abkürzung")),
+    ("stadtbezirk", N_("Stadtbezirk oder „stadtweit“")),
+    ("themen", N_("Tätigkeitsfelder (Codes), mit Komma getrennt")),
+    ("zielgruppen", N_("Zielgruppen (Codes), mit Komma getrennt")),
+    ("sprachen", N_("Sprachen als ISO-639-Codes, mit Komma getrennt")),
+    ("herkunft", N_("Herkunft / Community (Codes), mit Komma getrennt")),
+    ("beschreibung", N_("Beschreibung auf Deutsch (Markdown)")),
+    ("beschreibung_weitere", N_("Beschreibungen in weiteren Sprachen als „code: Text“, mit | getrennt")),
+    ("strasse", N_("Adresse: Straße und Hausnummer")),
+    ("zusatz", N_("Adresse: Zusatz")),
+    ("plz", N_("Adresse: Postleitzahl")),
+    ("ort", N_("Adresse: Ort")),
+    ("oeffnungszeiten", N_("Öffnungs- und Treffzeiten")),
+    ("email", N_("E-Mail-Adresse des Vereins")),
+    ("telefon", N_("Telefonnummer des Vereins")),
+    ("website", N_("Internetseite")),
+    ("social", N_("Profile in sozialen Netzwerken, mit | getrennt")),
+    ("ansprechpersonen", N_("Ansprechpersonen (nur mit Einwilligung) als „Name (Funktion)“, mit | getrennt")),
+    ("angebote", N_("Angebote, mit | getrennt")),
+    ("gegruendet", N_("Gründungsjahr")),
+    ("rechtsform", N_("Rechtsform (Code)")),
+    ("vereinsregister", N_("Registernummer und Gericht")),
+    ("netzwerk_mo", N_("„ja“, wenn der Verein im Netzwerk Migrantenorganisationen mitarbeitet")),
+    ("barrierefrei", N_("„ja“, „nein“ oder ein kurzer Text")),
+    ("status", N_("aktiv oder pausiert")),
+    ("stand", N_("Datum der letzten Bestätigung (JJJJ-MM-TT)")),
+    ("bestaetigung_faellig", N_("„ja“, wenn die regelmäßige Bestätigung fällig ist")),
+    ("url", N_("Adresse der Vereinsseite")),
 )
 
 
@@ -197,10 +198,11 @@ def outputs(site: Site) -> Iterator[Asset | PageSpec]:
     yield Asset(f"{FOLDER}/badge.svg", badge_svg(site), shared=True)
     fields = [(name, directory.schema.title((name,)), directory.schema.subschema((name,)).get("description", ""))
               for name in directory.schema.properties if name not in ("intern", "veroeffentlichen")]
+    _ = site._
     yield PageSpec(
-        f"{FOLDER}/index.md", "daten.html", title="Offene Daten", hide=FULL_WIDTH,
-        description=f"Die veröffentlichten Vereine und alle Zahlen des Verzeichnisses als JSON und CSV, "
-                    f"zur freien Nutzung unter {directory.settings.lizenz_name}.",
-        context=dict(csv_columns=CSV_COLUMNS, fields=fields, licence=licence(directory), site=site_url(directory),
+        f"{FOLDER}/index.md", "daten.html", title=_("Offene Daten"), hide=FULL_WIDTH,
+        description=_("Die veröffentlichten Vereine und alle Zahlen des Verzeichnisses als JSON und CSV, "
+                      "zur freien Nutzung unter %(lizenz)s.") % {"lizenz": directory.settings.lizenz_name},
+        context=dict(csv_columns=[(name, _(text)) for name, text in CSV_COLUMNS], fields=fields, licence=licence(directory), site=site_url(directory),
                      badge_code=f'<img src="{site_url(directory)}{FOLDER}/badge.svg" alt="Zahl der '
                                 f'Migrantenorganisationen im Verzeichnis {directory.settings.stadt}" height="20">'))

@@ -7,41 +7,48 @@ than `liste_ganz_bis` (mkdocs.yml) gets further pages of as many each: /sprachen
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
+from ..i18n import N_
 from ..model import FACETS, VOCABULARY_OF, Directory, sort_key
 from ..schema import Term
-from .base import FACET_PATHS, FULL_WIDTH, Fragment, PageSpec, Site, facet_url
+from .base import FACET_PATHS, FULL_WIDTH, Fragment, PageSpec, Site, district_name, facet_url
 
-# facet → (title of the index page, sentence before the term on a listing page)
-INDEX_TITLES = {"stadtbezirk": "Vereine nach Stadtbezirk", "themen": "Vereine nach Thema",
-                "sprachen": "Vereine nach Sprache", "herkunft": "Vereine nach Herkunft und Community",
-                "zielgruppen": "Vereine nach Zielgruppe"}
-CHOOSE = {"stadtbezirk": "einen Stadtbezirk", "themen": "ein Thema", "sprachen": "eine Sprache",
-          "herkunft": "eine Herkunft oder Community", "zielgruppen": "eine Zielgruppe"}
+# facet → title of the index page, and the sentence it begins with
+INDEX_TITLES = {"stadtbezirk": N_("Vereine nach Stadtbezirk"), "themen": N_("Vereine nach Thema"),
+                "sprachen": N_("Vereine nach Sprache"), "herkunft": N_("Vereine nach Herkunft und Community"),
+                "zielgruppen": N_("Vereine nach Zielgruppe")}
+CHOOSE = {"stadtbezirk": N_("Wählen Sie einen Stadtbezirk."), "themen": N_("Wählen Sie ein Thema."),
+          "sprachen": N_("Wählen Sie eine Sprache."), "herkunft": N_("Wählen Sie eine Herkunft oder Community."),
+          "zielgruppen": N_("Wählen Sie eine Zielgruppe.")}
+# facet → title of a term's listing page, with %(name)s for the term
+PAGE_TITLES = {"stadtbezirk": N_("Vereine im Stadtbezirk %(name)s"), "themen": N_("Vereine zum Thema %(name)s"),
+               "sprachen": N_("Vereine, in denen %(name)s gesprochen wird"),
+               "herkunft": N_("Vereine mit Bezug zu: %(name)s"), "zielgruppen": N_("Vereine für %(name)s")}
+SPECIAL_TITLES = {("stadtbezirk", "stadtweit"): N_("Vereine, die stadtweit tätig sind"),
+                  ("zielgruppen", "alle"): N_("Vereine für alle Menschen")}
 # URL parameter of /vereine/ for each facet (directory.js reads the same names)
 PARAMS = {"stadtbezirk": "stadtbezirk", "themen": "thema", "sprachen": "sprache", "herkunft": "herkunft",
           "zielgruppen": "zielgruppe"}
 
 
-def term_label(facet: str, term: Term) -> str:
+def term_label(facet: str, term: Term, gettext: Callable[[str], str] = str) -> str:
+    """A term as lists show it: a Stadtbezirk by its name (`stadtweit` in the language of `gettext`), a language
+    by its name in the page's language, any other term by its label."""
     if facet == "stadtbezirk":
-        return term.value
+        return district_name(term.value, gettext)
     if facet == "sprachen":
         return term.name or term.label
     return term.label
 
 
-def page_title(facet: str, term: Term) -> str:
-    label = term_label(facet, term)
-    return {
-        "stadtbezirk": "Vereine, die stadtweit tätig sind" if term.value == "stadtweit"
-        else f"Vereine im Stadtbezirk {label}",
-        "themen": f"Vereine zum Thema {label}",
-        "sprachen": f"Vereine, in denen {label} gesprochen wird",
-        "herkunft": f"Vereine mit Bezug zu: {label}",
-        "zielgruppen": f"Vereine für {label}" if term.value != "alle" else "Vereine für alle Menschen",
-    }[facet]
+def page_title(facet: str, term: Term, gettext=str) -> str:
+    """The title of a term's listing page, in the language of `gettext` (the term comes translated)."""
+    special = SPECIAL_TITLES.get((facet, term.value))
+    if special:
+        return gettext(special)
+    return gettext(PAGE_TITLES[facet]) % {"name": term_label(facet, term, gettext)}
 
 
 def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
@@ -54,16 +61,19 @@ def terms(directory: Directory, facet: str) -> list[tuple[Term, int]]:
 
 
 def outputs(site: Site) -> Iterator[PageSpec]:
-    directory = site.directory
+    directory, _ = site.directory, site._
+    label = partial(term_label, gettext=_)
     for facet in FACETS:
         items = terms(directory, facet)
         folder = FACET_PATHS[facet]
-        yield PageSpec(f"{folder}/index.md", "listing_index.html", title=INDEX_TITLES[facet], hide=FULL_WIDTH,
-                       description=f"{INDEX_TITLES[facet]}: wie viele Vereine es jeweils gibt.",
+        index_title = _(INDEX_TITLES[facet])
+        yield PageSpec(f"{folder}/index.md", "listing_index.html", title=index_title, hide=FULL_WIDTH,
+                       description=_("%(titel)s: wie viele Vereine es jeweils gibt.") % {"titel": index_title},
                        context=dict(facet=facet, used=[(t, n) for t, n in items if n],
-                                    empty=[t for t, n in items if not n], label=term_label, choose=CHOOSE[facet]))
+                                    empty=[t for t, n in items if not n], label=label,
+                                    choose=_(CHOOSE[facet])))
         for term, count in items:
-            title = page_title(facet, term)
+            title = page_title(facet, term, _)
             entries = directory.with_term(facet, term.value)
             size = directory.settings.liste_ganz_bis
             url = facet_url(facet, term.value)
@@ -71,14 +81,16 @@ def outputs(site: Site) -> Iterator[PageSpec]:
             for number, page_url in pages:
                 # Out of the site search: the cards would repeat every profile's text in the results.
                 yield PageSpec(page_url.rstrip("/") + ".md", "listing.html",
-                               title=title if number == 1 else f"{title} (Seite {number})",
-                               description=f"{title}: {count} im Verzeichnis.", hide=FULL_WIDTH,
+                               title=title if number == 1 else _("%(titel)s (Seite %(nummer)s)")
+                               % {"titel": title, "nummer": number},
+                               description=_("%(titel)s: %(anzahl)s im Verzeichnis.")
+                               % {"titel": title, "anzahl": count}, hide=FULL_WIDTH,
                                search={"exclude": True},
                                context=dict(facet=facet, term=term, total=count, page=number, pages=pages,
                                             first=(number - 1) * size + 1,
                                             entries=entries[(number - 1) * size:number * size],
-                                            label=term_label(facet, term), param=PARAMS[facet],
-                                            index_title=INDEX_TITLES[facet], index_url=f"{folder}/"))
+                                            label=label(facet, term), param=PARAMS[facet],
+                                            index_title=index_title, index_url=f"{folder}/"))
 
 
 def fragments(site: Site) -> Iterator[Fragment]:
@@ -86,6 +98,6 @@ def fragments(site: Site) -> Iterator[Fragment]:
     directory = site.directory
     languages = sorted(directory.facet("sprachen"), key=lambda item: (-item[1], sort_key(item[0].name)))
     yield Fragment("start_wege", "start_wege.html", dict(
-        label=term_label, bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
+        label=partial(term_label, gettext=site._), bezirke=[(t, n) for t, n in terms(directory, "stadtbezirk") if n],
         themen=[(t, n) for t, n in terms(directory, "themen") if n],
         sprachen=languages[:12], alle_sprachen=len(languages)))

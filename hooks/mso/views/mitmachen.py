@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .. import slugs
@@ -31,22 +31,31 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     fields = profile_fields(directory.schema)
     reference = profile_fields(directory.schema, include_internal=True)
     example = example_for(directory.schema, site.settings.stadt)
-    yield PageSpec("mitmachen/index.md", "mitmachen.html", title="Mitmachen", hide=FULL_WIDTH,
-                   description=f"So kommt Ihr Verein ins MSO-Verzeichnis {site.settings.stadt}: "
-                               "Bedingungen, Formular, Änderungen und Löschung.",
+    _ = site._
+    yield PageSpec("mitmachen/index.md", "mitmachen.html", title=_("Mitmachen"), hide=FULL_WIDTH,
+                   description=_("So kommt Ihr Verein ins MSO-Verzeichnis %(stadt)s: Bedingungen, Formular, "
+                                 "Änderungen und Löschung.") % {"stadt": site.settings.stadt},
                    context=dict(fields=fields, prefill_folder=PREFILL_FOLDER, transliteration=TRANSLITERATION,
-                                rules=browser_rules(), unsupported=_unsupported))
+                                rules=rules(_), unsupported=_unsupported))
     # A form to print: a poor search result for any of the words on it.
-    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title="Formular zum Ausdrucken",
+    yield PageSpec("mitmachen/formular.md", "mitmachen_formular.html", title=_("Formular zum Ausdrucken"),
                    hide=FULL_WIDTH, search={"exclude": True}, context=dict(fields=fields))
-    yield PageSpec("mitmachen/felder.md", "felder.html", title="Die Felder eines Profils", hide=FULL_WIDTH,
-                   description="Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel.",
+    yield PageSpec("mitmachen/felder.md", "felder.html", title=_("Die Felder eines Profils"), hide=FULL_WIDTH,
+                   description=_("Alle Felder eines Vereinsprofils: Bedeutung, Pflicht, erlaubte Werte, Beispiel."),
                    context=dict(fields=reference, example=partial(example_yaml, example=example)))
     yield Asset(TRANSLITERATION, json.dumps(slugs.browser_table(), ensure_ascii=False, separators=(",", ":")),
                 shared=True)
     for entry in directory.entries:
         yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n", shared=True)
+
+
+def rules(gettext: Callable[[str], str]) -> dict[str, Any]:
+    """The form's rules from Python, with the messages about single characters in the page's language."""
+    found = browser_rules()
+    characters = dict(found["zeichen"])
+    characters["messages"] = {key: gettext(text) for key, text in characters["messages"].items()}
+    return {**found, "zeichen": characters}
 
 
 def _unsupported(field: Field) -> str:

@@ -15,10 +15,10 @@ def src_path(entry: Entry) -> str:
 
 
 def outputs(site: Site) -> Iterator[PageSpec]:
-    splitter = site.splitter
+    splitter, code = site.splitter, site.language.code
     for entry in site.directory.entries:
         # Without the side navigation and table of contents the Steckbrief gets the full width.
-        yield PageSpec(src_path(entry), "profile.html", title=entry.name, description=summary(entry, 155),
+        yield PageSpec(src_path(entry), "profile.html", title=entry.name, description=summary(entry, 155, code),
                        hide=FULL_WIDTH,
                        context=dict(entry=entry, json_ld=json_ld(entry, site),
                                     compound_parts=search.compound_parts(entry, splitter)))
@@ -31,7 +31,7 @@ def json_ld(entry: Entry, site: Site) -> dict[str, Any]:
     address = settings.site_url.rstrip("/")
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NGO", "name": entry.name,
-        "description": summary(entry, 500),
+        "description": summary(entry, 500, site.language.code),
         "knowsLanguage": list(entry.sprachen),
         "areaServed": f"{settings.stadt}" if entry.stadtbezirk == "stadtweit"
         else f"{settings.stadt}-{entry.stadtbezirk}",

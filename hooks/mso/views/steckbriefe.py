@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,11 +37,18 @@ PRINT = TEMPLATES / "print"  # the print stylesheets, shipped with the templates
 CACHE = Path(".cache") / "steckbriefe"
 LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
 UMFANG = "<span data-mso-pdf-umfang>PDF</span>"  # in steckbriefe.html; filled in after the PDF is written
+PAGE_NUMBERS = '"Seite " counter(page) " von " counter(pages)'  # in print/broschuere.css
 
 
-def title(directory: Directory, part: str = "") -> str:
-    where = f"im Stadtbezirk {part}" if part and part != "stadtweit" else "stadtweit" if part else ""
-    return f"Steckbriefe der Migrantenorganisationen in {directory.settings.stadt}" + (f" – {where}" if where else "")
+def title(directory: Directory, part: str = "", gettext: Callable[[str], str] = str) -> str:
+    """The brochure's title (of one part), in the language of `gettext`; the PDF's is German."""
+    _, stadt = gettext, directory.settings.stadt
+    if part == "stadtweit":
+        return _("Steckbriefe der Migrantenorganisationen in %(stadt)s – stadtweit") % {"stadt": stadt}
+    if part:
+        return _("Steckbriefe der Migrantenorganisationen in %(stadt)s – im Stadtbezirk %(bezirk)s") % {
+            "stadt": stadt, "bezirk": part}
+    return _("Steckbriefe der Migrantenorganisationen in %(stadt)s") % {"stadt": stadt}
 
 
 def is_split(directory: Directory) -> bool:
@@ -58,33 +66,48 @@ def part_pdf(slug: str) -> str:
 
 
 def outputs(site: Site) -> Iterator[PageSpec | Asset]:
-    directory = site.directory
-    description = f"{title(directory)}: die Broschüre zum Ausdrucken, als Webseite und als barrierefreies PDF."
-    yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css"))
+    directory, _ = site.directory, site._
+    description = _("%(titel)s: die Broschüre zum Ausdrucken, als Webseite und als barrierefreies PDF.") % {
+        "titel": title(directory, gettext=_)}
+    yield Asset(CSS, stylesheet(directory.settings.farbe, "broschuere.css", "screen.css", gettext=_))
     if not is_split(directory):
         base = relative_root(SRC)
-        yield PageSpec(SRC, "steckbriefe.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
+        yield PageSpec(SRC, "steckbriefe.html", title=_("Steckbriefe"), hide=FULL_WIDTH, search={"exclude": True},
                        description=description, context=dict(
                            context(directory, link=lambda e: f"{base}vereine/{e.slug}/", codes=site.qr_codes), pdf_path=PDF))
         return
-    yield PageSpec(SRC, "steckbriefe_teile.html", title="Steckbriefe", hide=FULL_WIDTH, search={"exclude": True},
+    yield PageSpec(SRC, "steckbriefe_teile.html", title=_("Steckbriefe"), hide=FULL_WIDTH, search={"exclude": True},
                    description=description, context=dict(
                        teile=[(name, slug, len(entries), part_pdf(slug)) for name, slug, entries in parts(directory)],
                        pdf_path=PDF))
     for name, slug, entries in parts(directory):
         src = f"steckbriefe/{slug}.md"
         base = relative_root(src)
-        yield PageSpec(src, "steckbriefe.html", title=f"Steckbriefe: {name}", hide=FULL_WIDTH,
+        yield PageSpec(src, "steckbriefe.html",
+                       title=_("Steckbriefe: stadtweit tätige Vereine") if name == "stadtweit"
+                       else _("Steckbriefe: %(bezirk)s") % {"bezirk": name}, hide=FULL_WIDTH,
                        search={"exclude": True},
-                       description=f"{title(directory, name)}: {len(entries)} Steckbriefe zum Ausdrucken.",
+                       description=site.ngettext("%(titel)s: %(num)s Steckbrief zum Ausdrucken.",
+                                                 "%(titel)s: %(num)s Steckbriefe zum Ausdrucken.", len(entries))
+                       % {"titel": title(directory, name, _), "num": len(entries)},
                        context=dict(context(directory, link=lambda e, base=base: f"{base}vereine/{e.slug}/",
                                             codes=site.qr_codes, entries=entries, part=name), pdf_path=part_pdf(slug)))
 
 
-def stylesheet(colour: str, *names: str) -> str:
-    """The print stylesheets, after the city's colour (`extra.verzeichnis.farbe`) as `--mso-farbe`."""
-    return "\n".join([f":root {{ --mso-farbe: {colour}; }}",
-                      *((PRINT / name).read_text(encoding="utf-8") for name in names)])
+def stylesheet(colour: str, *names: str, gettext: Callable[[str], str] = str) -> str:
+    """The print stylesheets, after the city's colour (`extra.verzeichnis.farbe`) as `--mso-farbe`; the page
+    numbers of a printed page in the language of `gettext`."""
+    css = "\n".join([f":root {{ --mso-farbe: {colour}; }}",
+                     *((PRINT / name).read_text(encoding="utf-8") for name in names)])
+    return css.replace(PAGE_NUMBERS, page_numbers(gettext))
+
+
+def page_numbers(gettext: Callable[[str], str]) -> str:
+    """`content` for the page numbers: "Seite " counter(page) " von " counter(pages)."""
+    parts = re.split(r"(%\(seite\)s|%\(seiten\)s)", gettext("Seite %(seite)s von %(seiten)s"))
+    counters = {"%(seite)s": "counter(page)", "%(seiten)s": "counter(pages)"}
+    return " ".join(counters.get(part) or '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                    for part in parts if part)
 
 
 def site_address(directory: Directory) -> str:
@@ -129,7 +152,7 @@ def document(site: Site, part: str = "", entries: list[Entry] | None = None, reg
     count = directory.counts.veroeffentlicht if entries is None else len(entries)
     return site.renderer.render("steckbriefe_document.html",
         title=title(directory, part), description=f"{count} Steckbriefe, Stand "
-        f"{directory.settings.stichtag_text}.",
+        f"{site.language.date(directory.settings.stichtag)}.",
         css=Markup(stylesheet(directory.settings.farbe, "broschuere.css", "pdf.css")),
         font_stack=Markup(", ".join(f'"{family}"' for family in pdf.FONT_STACK) + ", sans-serif"),
         **context(directory, link=partial(online_url, address) if address else lambda e: f"#steckbrief-{e.slug}",

@@ -10,47 +10,61 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from babel.dates import format_skeleton
+
 from .. import history as history_
-from ..config import german_date
+from ..i18n import N_
 from ..model import Directory
-from .base import FACET_TITLES, FULL_WIDTH, PageSpec, Site, facet_url
+from .base import FULL_WIDTH, PageSpec, Site, facet_url
 
 BREAKDOWNS = ("stadtbezirk", "themen", "sprachen")
 ALL_TERMS = ("stadtbezirk", "themen")  # show zeros too: "no association in this Stadtbezirk" is news
 CHART_MAX_BARS = 20  # the languages chart shows the most frequent; the table has all
 HISTORY_TABLE_MAX_ROWS = 24
+# facet → the title of its chart and table, and the start of the chart's text alternative
+CHART_TITLES = {"stadtbezirk": N_("Veröffentlichte Vereine nach Stadtbezirk"),
+                "themen": N_("Veröffentlichte Vereine nach Thema"),
+                "sprachen": N_("Veröffentlichte Vereine nach Sprache")}
+CHART_ALT = {"stadtbezirk": N_("Balkendiagramm: veröffentlichte Vereine nach Stadtbezirk."),
+             "themen": N_("Balkendiagramm: veröffentlichte Vereine nach Thema."),
+             "sprachen": N_("Balkendiagramm: veröffentlichte Vereine nach Sprache.")}
+BREAKDOWN_TITLES = {"stadtbezirk": N_("Nach Stadtbezirk"), "themen": N_("Nach Thema"),
+                    "sprachen": N_("Nach Sprache")}
 
-def definitions(directory: Directory) -> list[dict[str, Any]]:
-    """Each count with its name and its definition in plain German (DESIGN.md, "Counting")."""
+
+def definitions(directory: Directory, gettext: Callable[[str], str] = str) -> list[dict[str, Any]]:
+    """Each count with its name and its definition in plain words (DESIGN.md, "Counting"), in the language of
+    `gettext` (zahlen.json: German)."""
+    _ = gettext
     s, c = directory.settings, directory.counts
-    due, hide = s.monate_bis_bestaetigung, s.monate_bis_ausblenden
+    months = dict(bestaetigung=s.monate_bis_bestaetigung, ausblenden=s.monate_bis_ausblenden)
     return [
-        dict(key="veroeffentlicht", label="Veröffentlicht", count=c.veroeffentlicht, text=(
+        dict(key="veroeffentlicht", label=_("Veröffentlicht"), count=c.veroeffentlicht, text=_(
             "Vereine, die der Veröffentlichung zugestimmt haben, die nicht aufgelöst sind und deren Angaben "
-            f"nicht älter als {hide} Monate sind. Das ist die Zahl des Verzeichnisses: Genau so viele "
+            "nicht älter als %(ausblenden)s Monate sind. Das ist die Zahl des Verzeichnisses: Genau so viele "
             "Vereinsseiten gibt es, so viele Einträge hat die Datei vereine.json und so viele Steckbriefe die "
-            "Broschüre.")),
-        dict(key="erfasst", label="Erfasst", count=c.erfasst, text=(
+            "Broschüre.") % months),
+        dict(key="erfasst", label=_("Erfasst"), count=c.erfasst, text=_(
             "Alle Vereine, die das Verzeichnis kennt und die nicht aufgelöst sind – veröffentlicht oder nicht. "
             "Das ist die ehrliche Antwort auf die Frage „Wie viele Vereine kennen wir?“.")),
-        dict(key="bestaetigung_faellig", label="Bestätigung fällig", count=c.bestaetigung_faellig, text=(
-            f"Veröffentlichte Vereine, deren Angaben am Stichtag älter als {due} Monate sind. Sie bleiben "
-            "sichtbar, ihr Profil trägt einen Hinweis, und der Herausgeber bittet sie um eine "
-            "Bestätigung. Sie sind in „veröffentlicht“ enthalten.")),
-        dict(key="ausgeblendet", label="Ausgeblendet", count=c.ausgeblendet, text=(
-            f"Vereine mit Zustimmung, deren Angaben älter als {hide} Monate sind. Sie erscheinen nicht, bis "
-            "der Verein seine Angaben wieder bestätigt, und zählen nur unter „erfasst“.")),
-        dict(key="ohne_freigabe", label="Ohne Freigabe", count=c.ohne_freigabe, text=(
+        dict(key="bestaetigung_faellig", label=_("Bestätigung fällig"), count=c.bestaetigung_faellig, text=_(
+            "Veröffentlichte Vereine, deren Angaben am Stichtag älter als %(bestaetigung)s Monate sind. Sie "
+            "bleiben sichtbar, ihr Profil trägt einen Hinweis, und der Herausgeber bittet sie um eine "
+            "Bestätigung. Sie sind in „veröffentlicht“ enthalten.") % months),
+        dict(key="ausgeblendet", label=_("Ausgeblendet"), count=c.ausgeblendet, text=_(
+            "Vereine mit Zustimmung, deren Angaben älter als %(ausblenden)s Monate sind. Sie erscheinen nicht, "
+            "bis der Verein seine Angaben wieder bestätigt, und zählen nur unter „erfasst“.") % months),
+        dict(key="ohne_freigabe", label=_("Ohne Freigabe"), count=c.ohne_freigabe, text=_(
             "Vereine, die einer Veröffentlichung nicht zugestimmt haben. Sie zählen nur unter „erfasst“ und "
             "erscheinen sonst nirgends.")),
-        dict(key="aufgeloest", label="Aufgelöst", count=c.aufgeloest, text=(
+        dict(key="aufgeloest", label=_("Aufgelöst"), count=c.aufgeloest, text=_(
             "Vereine, die sich aufgelöst haben. Ihr Eintrag wird archiviert; er zählt weder unter "
             "„veröffentlicht“ noch unter „erfasst“.")),
-        dict(key="netzwerk_mo", label="Im Netzwerk MO", count=c.netzwerk_mo, text=(
+        dict(key="netzwerk_mo", label=_("Im Netzwerk MO"), count=c.netzwerk_mo, text=_(
             "Erfasste Vereine, die im Netzwerk Migrantenorganisationen mitarbeiten.")),
     ]
 
@@ -96,18 +110,19 @@ def bar_chart(rows: list[Row], *, width: int = 400, row_height: int = 30) -> dic
                 hidden=len(rows) - len(shown))
 
 
-def chart_alt(title: str, rows: list[Row]) -> str:
-    """The text alternative of a bar chart: every value, biggest first."""
+def chart_alt(intro: str, rows: list[Row], gettext: Callable[[str], str] = str) -> str:
+    """The text alternative of a bar chart: `intro` ("Balkendiagramm: …"), then every value, biggest first."""
     ordered = sorted(rows, key=lambda r: (-r.count, r.label))
     listed = ", ".join(f"{r.label} {r.count}" for r in ordered if r.count)
     zero = [r.label for r in ordered if not r.count]
-    text = f"Balkendiagramm: {title}. {listed}."
+    text = f"{intro} {listed}."
     if zero:
-        text += f" Keine Vereine: {', '.join(zero)}."
+        text += " " + gettext("Keine Vereine: %(namen)s.") % {"namen": ", ".join(zero)}
     return text
 
 
-def line_chart(points: list[history_.Point], *, width: int = 480, height: int = 220) -> dict[str, Any] | None:
+def line_chart(points: list[history_.Point], *, width: int = 480, height: int = 220,
+               month_label: Callable[[datetime.date], str] | None = None) -> dict[str, Any] | None:
     """Geometry of the history chart: a step line (a count holds until the next change), axes and ticks."""
     if len(points) < 2:
         return None
@@ -135,7 +150,7 @@ def line_chart(points: list[history_.Point], *, width: int = 480, height: int = 
         return " ".join(coords)
 
     y_ticks = [dict(value=v, y=y(v)) for v in range(0, y_max + 1, step)]
-    x_ticks = [dict(label=_month_label(d), x=x(d)) for d in _date_ticks(first, last)]
+    x_ticks = [dict(label=(month_label or _month_label)(d), x=x(d)) for d in _date_ticks(first, last)]
     return dict(width=width, height=height, left=left, right=width - right, top=top, bottom=height - bottom,
                 published=path("veroeffentlicht"), known=path("erfasst"), y_ticks=y_ticks, x_ticks=x_ticks,
                 last=dict(x=x(last), y=y(points[-1].veroeffentlicht), value=points[-1].veroeffentlicht))
@@ -153,6 +168,13 @@ _SHORT_MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.",
 
 def _month_label(date: datetime.date) -> str:
     return f"{_SHORT_MONTHS[date.month - 1]} {date.year}"
+
+
+def month_label(code: str) -> Callable[[datetime.date], str]:
+    """Month and year, short, as the language writes them: "Nov. 2026", "Nov 2026"."""
+    if code == "de":
+        return _month_label
+    return lambda date: format_skeleton("yMMM", date, locale=code.replace("-", "_"))
 
 
 def _date_ticks(first: datetime.date, last: datetime.date, most: int = 5) -> list[datetime.date]:
@@ -178,28 +200,32 @@ def history_rows(hist: history_.History) -> tuple[list[history_.Point], bool]:
     return list(reversed(rows)), monthly
 
 
-def figures(site: Site) -> dict[str, Any]:
-    """Everything the page and zahlen.json show, as plain data."""
+def figures(site: Site, gettext: Callable[[str], str] = str) -> dict[str, Any]:
+    """Everything the page and zahlen.json show, as plain data; words in the language of `gettext`."""
     return dict(
-        definitions=definitions(site.directory),
+        definitions=definitions(site.directory, gettext),
         breakdowns={facet: breakdown(site.directory, facet) for facet in BREAKDOWNS},
         history=site.history,
     )
 
 
 def outputs(site: Site) -> Iterator[PageSpec]:
-    directory = site.directory
-    data = figures(site)
+    directory, _ = site.directory, site._
+    data = figures(site, _)
     hist = data["history"]
-    charts = {facet: dict(title=f"Veröffentlichte Vereine nach {FACET_TITLES[facet]}", rows=rows,
-                          chart=bar_chart(rows), alt=chart_alt(f"veröffentlichte Vereine nach "
-                                                               f"{FACET_TITLES[facet]}", rows))
+    charts = {facet: dict(title=_(CHART_TITLES[facet]), heading=_(BREAKDOWN_TITLES[facet]), rows=rows,
+                          chart=bar_chart(rows), alt=chart_alt(_(CHART_ALT[facet]), rows, _))
               for facet, rows in data["breakdowns"].items()}
     rows, monthly = history_rows(hist)
+    counts = directory.counts
     yield PageSpec(
-        "zahlen/index.md", "zahlen.html", title="Zahlen", hide=FULL_WIDTH,
-        description=(f"{directory.counts.veroeffentlicht} Migrantenorganisationen sind im Verzeichnis "
-                     f"veröffentlicht, {directory.counts.erfasst} sind erfasst (Stand: "
-                     f"{german_date(directory.stichtag)}). Wie gezählt wird und wie sich die Zahl entwickelt hat."),
-        context=dict(definitions=data["definitions"], charts=charts, history=hist, line=line_chart(list(hist.points)),
+        "zahlen/index.md", "zahlen.html", title=_("Zahlen"), hide=FULL_WIDTH,
+        description=site.ngettext(
+            "%(num)s Migrantenorganisation ist im Verzeichnis veröffentlicht, %(erfasst)s sind erfasst (Stand: "
+            "%(stichtag)s). Wie gezählt wird und wie sich die Zahl entwickelt hat.",
+            "%(num)s Migrantenorganisationen sind im Verzeichnis veröffentlicht, %(erfasst)s sind erfasst (Stand: "
+            "%(stichtag)s). Wie gezählt wird und wie sich die Zahl entwickelt hat.", counts.veroeffentlicht)
+        % {"num": counts.veroeffentlicht, "erfasst": counts.erfasst, "stichtag": site.language.date(directory.stichtag)},
+        context=dict(definitions=data["definitions"], charts=charts, history=hist,
+                     line=line_chart(list(hist.points), month_label=month_label(site.language.code)),
                      history_rows=rows, history_monthly=monthly))
