@@ -152,3 +152,19 @@ def test_the_front_matter_breakout_name_is_refused(tmp_path):
     name = "[X](https://x.example){: onfocus=alert(document.domain) autofocus tabindex=1 }\u2028--- Verein"
     problem = only(problems_for(tmp_path, json.dumps(profile(name=name, beschreibung="Text."))))
     assert problem.line == 1 and "U+2028" in problem.message
+
+
+def test_the_fast_searches_agree_with_the_rules_for_every_code_point():
+    """The character checks run as compiled regexes built from the rules; for every code point they must say
+    exactly what the rules say."""
+    from mso import characters as c
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        forbidden = c._forbidden_char(char)
+        assert (c.forbidden_anywhere(char, allowed="") == char) == forbidden, hex(code)
+        assert (c.forbidden_anywhere(char) == char) == (forbidden and char not in "\t\n"), hex(code)
+        assert (c._pattern(c._hides_direction).search(char) is not None) == c._hides_direction(char), hex(code)
+        assert (c._marks_flood().search("a" + char * (c.MAX_MARKS + 1)) is not None) == c._is_mark(char), hex(code)

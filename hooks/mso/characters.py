@@ -14,6 +14,7 @@ cover neighbouring lines.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from .i18n import N_
@@ -37,15 +38,15 @@ def _hides_text(code: int) -> bool:
             or code == 0xFEFF)
 
 
+def _forbidden_char(char: str) -> bool:
+    return (unicodedata.category(char) == "Cc" or char in _EMBEDDINGS or char in _SEPARATORS
+            or is_noncharacter(char) or _hides_text(ord(char)))
+
+
 def forbidden_anywhere(text: str, allowed: str = "\t\n") -> str | None:
     """The first character that no part of a profile file may hold, or None."""
-    for char in text:
-        if char in allowed:
-            continue
-        if (unicodedata.category(char) == "Cc" or char in _EMBEDDINGS or char in _SEPARATORS
-                or is_noncharacter(char) or _hides_text(ord(char))):
-            return char
-    return None
+    found = _pattern(_forbidden_char, allowed).search(text)
+    return found.group() if found else None
 
 
 def describe(char: str) -> str:
@@ -102,11 +103,10 @@ def single_line_problem(text: str) -> str | None:
         return MESSAGES["tab"]
     if bad is not None:
         return anywhere_message(bad)
-    for char in text:
-        if char in _BIDI_MARKS:
-            return MESSAGES["bidi"].format(zeichen=describe(char))
-        if _hides_direction(char):
-            return MESSAGES["format"].format(zeichen=describe(char))
+    found = _pattern(_hides_direction).search(text)
+    if found:
+        char = found.group()
+        return MESSAGES["bidi" if char in _BIDI_MARKS else "format"].format(zeichen=describe(char))
     return marks_problem(text)
 
 
@@ -122,12 +122,34 @@ def _is_mark(char: str) -> bool:
 
 def marks_problem(text: str) -> str | None:
     """A German message when some base character carries too many combining marks, else None."""
-    run = 0
-    for index, char in enumerate(text):
-        run = run + 1 if _is_mark(char) else 0
-        if run > MAX_MARKS:
-            return MESSAGES["marks"].format(stelle=index + 1, hoechstens=MAX_MARKS)
-    return None
+    found = _marks_flood().search(text)
+    if found is None:
+        return None
+    return MESSAGES["marks"].format(stelle=found.start() + MAX_MARKS + 1, hoechstens=MAX_MARKS)
+
+
+@functools.cache
+def _marks_flood() -> re.Pattern[str]:
+    return re.compile(f"[{_python_class(_is_mark)}]{{{MAX_MARKS + 1}}}")
+
+
+@functools.cache
+def _pattern(test, allowed: str = "") -> re.Pattern[str]:
+    """A regex for the first character for which `test` holds (not one of `allowed`): one C-speed search
+    instead of a Python loop over every character."""
+    return re.compile(f"[{_python_class(lambda char: char not in allowed and test(char))}]")
+
+
+def _python_class(test) -> str:
+    """The rule candidates for which `test` holds, as the inside of a Python regex class."""
+    ranges: list[list[int]] = []
+    for code in sorted(_rule_candidates()):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
 # Planes that hold assigned characters: BMP, SMP, SIP, TIP and SSP (tags); the others hold only private use.
@@ -140,7 +162,7 @@ def _rule_candidates() -> tuple[int, ...]:
     found = [code for plane in _PLANES for code in plane if not 0xD800 <= code <= 0xDFFF
              and unicodedata.category(chr(code)) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp", "Cn")]
     return tuple(code for code in found if unicodedata.category(chr(code)) != "Cn"
-                 or forbidden_anywhere(chr(code)) is not None) \
+                 or _forbidden_char(chr(code))) \
         + tuple(plane * 0x10000 + end for plane in range(4, 17) if plane != 14 for end in (0xFFFE, 0xFFFF))
 
 
