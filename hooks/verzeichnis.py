@@ -37,11 +37,13 @@ log = get_plugin_logger("verzeichnis")
 
 
 class _Session:
-    """What outlasts one build in this process: whether MkDocs is previewing, and the search index being built."""
+    """What outlasts one build in this process: whether MkDocs is previewing, the search index being built and
+    the main language's build."""
 
     def __init__(self) -> None:
         self.serving = False
         self.indexing: search.Indexing | None = None
+        self.main_site: Site | None = None  # the main language's build, for the others built inside it
 
     def stop_indexing(self) -> None:
         if self.indexing is not None:
@@ -88,7 +90,9 @@ class _Build:
                               "wurde nicht gebaut, damit keine halb geprüften Daten erscheinen.") from None
         if problem := schema_file_problem(directory.schema, settings):
             log.error(problem)  # an error, so that `mkdocs build --strict -q` stops too
-        self.site = Site(directory, language)
+        self.site = Site(directory, language, main=None if language.main else self.session.main_site)
+        if language.main:
+            self.session.main_site = self.site
         self.fragments = {fragment.name: fragment for fragment in all_fragments(self.site)}
         if language.main:
             log.info(f"{directory.counts.veroeffentlicht} von {directory.counts.erfasst} Vereinen werden "

@@ -13,7 +13,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +274,8 @@ class VerzeichnisConfig(base.Config):
 
 @dataclass(frozen=True)
 class Settings:
-    """The validated settings of one build, with paths resolved and the Stichtag fixed."""
+    """The validated settings of one build, with paths resolved and the Stichtag fixed. The defaults live in
+    VerzeichnisConfig only: `from_mapping` makes every Settings."""
 
     root: Path
     stichtag: datetime.date
@@ -283,30 +284,30 @@ class Settings:
     kontakt_email: str
     daten: Path
     schema: Path
-    stadtbezirke: tuple[str, ...] = ()
-    sprachen: tuple[str, ...] = ("de",)
-    sprache: str = "de"  # the language of this build: MSO_SPRACHE, else the first of `sprachen`
-    logo: Path | None = None
-    farbe: str = "#4051b5"
-    config_file: Path | None = None  # the mkdocs.yml these settings come from
-    monate_bis_bestaetigung: int = 12
-    monate_bis_ausblenden: int = 24
-    liste_ganz_bis: int = 300
-    broschuere_ganz_bis: int = 1000
-    kontakt_telefon: str = ""
-    kontakt_adresse: str = ""
-    kontakt_url: str = ""
-    verantwortlich: str = ""
-    lizenz_name: str = ""
-    lizenz_url: str = ""
-    datenschutz_verantwortlich: str = ""
-    datenschutzbeauftragter: str = ""
-    aufsichtsbehoerde: str = ""
-    hoster: str = ""
-    protokolle: str = ""
-    site_url: str = ""
-    pdf: bool = True
-    texte: dict[str, str] = field(default_factory=dict)
+    stadtbezirke: tuple[str, ...]
+    sprachen: tuple[str, ...]
+    sprache: str  # the language of this build: MSO_SPRACHE, else the first of `sprachen`
+    logo: Path | None
+    farbe: str
+    config_file: Path | None  # the mkdocs.yml these settings come from
+    monate_bis_bestaetigung: int
+    monate_bis_ausblenden: int
+    liste_ganz_bis: int
+    broschuere_ganz_bis: int
+    kontakt_telefon: str
+    kontakt_adresse: str
+    kontakt_url: str
+    verantwortlich: str
+    lizenz_name: str
+    lizenz_url: str
+    datenschutz_verantwortlich: str
+    datenschutzbeauftragter: str
+    aufsichtsbehoerde: str
+    hoster: str
+    protokolle: str
+    site_url: str
+    pdf: bool
+    texte: dict[str, str]
 
     @property
     def stichtag_text(self) -> str:

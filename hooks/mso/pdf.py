@@ -21,10 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
+
 from .i18n import Language
 
 
-LOGGER = logging.getLogger("mkdocs.plugins.verzeichnis.pdf")
+LOGGER = get_plugin_logger("verzeichnis.pdf")
 ALLOWED_SCHEMES = ("file", "data")
 PDF_VARIANT = "pdf/ua-1"
 

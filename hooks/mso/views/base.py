@@ -201,7 +201,8 @@ class Site:
     For another language than German the Directory reads its vocabulary labels from a translated schema.
     """
 
-    def __init__(self, directory: Directory, language: Language | None = None):
+    def __init__(self, directory: Directory, language: Language | None = None, main: Site | None = None):
+        self.main = main  # another language's build: the main language's, whose PDF its pages link to
         self.language = language or Language(directory.settings.sprache, directory.settings.hauptsprache)
         if self.language.code != "de":
             directory = directory.for_language(directory.schema.translated(self.language.gettext), directory.settings)
@@ -210,6 +211,13 @@ class Site:
         self.renderer = Renderer(directory, self.language)
         self._ = self.language.gettext
         self.ngettext = self.language.ngettext
+        self._once: dict[str, Any] = {}
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` the first time a view asks for `key` in this build; the same result after that."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     @cached_property
     def history(self) -> history.History:

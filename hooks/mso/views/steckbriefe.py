@@ -1,8 +1,10 @@
 """/steckbriefe/: the brochure as one print-ready page, and /steckbriefe/steckbriefe.pdf made by WeasyPrint.
 
 Both come from the same template (steckbriefe_brochure.html). The page lives inside the site's theme;
-the PDF is rendered from a standalone document with the print stylesheets only. The PDF is rebuilt only
-when the document, its styles or the fonts change: a copy is kept in .cache/steckbriefe/ under the project.
+the PDF is rendered from a standalone document with the print stylesheets only. The PDF is made before the
+pages, so that the page's download link states its pages and size, and copied into the site at the end. It is
+rebuilt only when the document, its styles or the fonts change: a copy is kept in .cache/steckbriefe/ under the
+project. The PDF is German in every language: another language's build finds the main build's copy there.
 
 Above `broschuere_ganz_bis` published profiles (mkdocs.yml) one brochure would be too long to print or to
 open (about a page and 0.6 MB of memory per Steckbrief in WeasyPrint), so it comes in one part per
@@ -17,12 +19,14 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
 
 from .. import pdf
 from ..i18n import Language
@@ -35,8 +39,7 @@ PDF = "steckbriefe/steckbriefe.pdf"
 CSS = "steckbriefe/broschuere.css"
 PRINT = TEMPLATES / "print"  # the print stylesheets, shipped with the templates
 CACHE = Path(".cache") / "steckbriefe"
-LOG = logging.getLogger("mkdocs.plugins.verzeichnis")
-UMFANG = "<span data-mso-pdf-umfang>PDF</span>"  # in steckbriefe.html; filled in after the PDF is written
+LOG = get_plugin_logger("verzeichnis")
 PAGE_NUMBERS = '"Seite " counter(page) " von " counter(pages)'  # in print/broschuere.css
 
 
@@ -74,12 +77,14 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
         base = relative_root(SRC)
         yield PageSpec(SRC, "steckbriefe.html", title=_("Steckbriefe"), hide=FULL_WIDTH, search={"exclude": True},
                        description=description, context=dict(
-                           context(directory, link=lambda e: f"{base}vereine/{e.slug}/", codes=site.qr_codes), pdf_path=PDF))
+                           context(directory, link=lambda e: f"{base}vereine/{e.slug}/", codes=site.qr_codes),
+                           pdf_path=PDF, umfang=extent(site, PDF)))
         return
     yield PageSpec(SRC, "steckbriefe_teile.html", title=_("Steckbriefe"), hide=FULL_WIDTH, search={"exclude": True},
                    description=description, context=dict(
-                       teile=[(name, slug, len(entries), part_pdf(slug)) for name, slug, entries in parts(directory)],
-                       pdf_path=PDF))
+                       teile=[(name, slug, len(entries), part_pdf(slug), extent(site, part_pdf(slug)))
+                              for name, slug, entries in parts(directory)],
+                       pdf_path=PDF, umfang=extent(site, PDF)))
     for name, slug, entries in parts(directory):
         src = f"steckbriefe/{slug}.md"
         base = relative_root(src)
@@ -91,7 +96,8 @@ def outputs(site: Site) -> Iterator[PageSpec | Asset]:
                                                  "%(titel)s: %(num)s Steckbriefe zum Ausdrucken.", len(entries))
                        % {"titel": title(directory, name, _), "num": len(entries)},
                        context=dict(context(directory, link=lambda e, base=base: f"{base}vereine/{e.slug}/",
-                                            codes=site.qr_codes, entries=entries, part=name), pdf_path=part_pdf(slug)))
+                                            codes=site.qr_codes, entries=entries, part=name),
+                                    pdf_path=part_pdf(slug), umfang=extent(site, part_pdf(slug))))
 
 
 def stylesheet(colour: str, *names: str, gettext: Callable[[str], str] = str) -> str:
@@ -159,57 +165,78 @@ def document(site: Site, part: str = "", entries: list[Entry] | None = None, reg
                   codes=site.qr_codes, entries=entries, part=part, register=register))
 
 
-def pdf_links(directory: Directory) -> list[tuple[str, str | None]]:
-    """Each PDF's path in the site and the page that links it with its extent (as `documents`)."""
-    if not is_split(directory):
-        return [(PDF, SRC.replace(".md", ".html"))]
-    return [(PDF, None)] + [(part_pdf(slug), f"steckbriefe/{slug}/index.html") for _, slug, _ in parts(directory)]
-
-
-def documents(site: Site) -> list[tuple[str, str, str, str | None]]:
-    """Each PDF as (path in the site, title, HTML document, the page that links it with its extent): one, or
-    the register and a part per Stadtbezirk."""
+def documents(site: Site) -> list[tuple[str, str, str]]:
+    """Each PDF as (path in the site, title, HTML document): one, or the register and a part per Stadtbezirk."""
     directory = site.directory
     if not is_split(directory):
-        return [(PDF, title(directory), document(site), SRC.replace(".md", ".html"))]
+        return [(PDF, title(directory), document(site))]
     split = parts(directory)
     register = [(name, part_pdf(slug), entries) for name, slug, entries in split]
-    return [(PDF, title(directory), document(site, entries=[], register=register), None)] + [
-        (part_pdf(slug), title(directory, name), document(site, name, entries), f"steckbriefe/{slug}/index.html")
-        for name, slug, entries in split]
+    return [(PDF, title(directory), document(site, entries=[], register=register))] + [
+        (part_pdf(slug), title(directory, name), document(site, name, entries)) for name, slug, entries in split]
 
 
-def post_build(site: Site, site_dir: Path) -> None:
+def made(site: Site) -> dict[str, Path]:
+    """Each PDF of the brochure as {path in the site: the file}, made once per build before the pages, or taken
+    from the cache; empty with MSO_PDF=0. Another language's build has the main build's: the PDF is German."""
+    if not site.settings.pdf:
+        return {}
+    if not site.language.main:
+        return made(site.main) if site.main else {}
+    return site.once("steckbriefe.pdf", lambda: _make(site))
+
+
+def _make(site: Site) -> dict[str, Path]:
     settings = site.settings
-    if not settings.pdf:
-        site.qr_codes.save()
-        LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
-        return
-    if not site.language.main:  # the brochure is the main language's; this language's pages link to it
-        for path, page in pdf_links(site.directory):
-            if page:
-                _state_extent(site_dir / page, site_dir.parent / path, site.language)
-        return
     cache = settings.root / CACHE
-    keep = set()
-    for path, pdf_title, html, page in documents(site):
+    made, keep = {}, set()
+    for path, pdf_title, html in documents(site):
         fonts = pdf.check_fonts(html, LOG)
         cached = cache / f"{pdf.cache_key(html, pdf.fonts_fingerprint(fonts))}.pdf"
         keep.add(cached.name)
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
         if cached.is_file():
-            shutil.copyfile(cached, target)
-            LOG.info(f"PDF {target.name} unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
+            LOG.info(f"PDF {Path(path).name} unverändert, aus dem Zwischenspeicher übernommen ({cached.name[:12]}…).")
         else:
-            LOG.info(f"PDF {target.name} wird erstellt …")
-            pages = pdf.write_pdf(html, target, title=pdf_title, lang="de", date=settings.stichtag,
+            LOG.info(f"PDF {Path(path).name} wird erstellt …")
+            cached = _writable(site, cache) / cached.name
+            partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
+            pages = pdf.write_pdf(html, partial_file, title=pdf_title, lang="de", date=settings.stichtag,
                                   base_url=PRINT, log=LOG)
-            LOG.info(f"PDF {target.name} fertig: {pages} Seiten, {target.stat().st_size // 1024} KB.")
-            _store(cache, cached, target)
-        if page:
-            _state_extent(site_dir / page, target, site.language)
+            os.replace(partial_file, cached)  # builds running side by side never see half a file
+            LOG.info(f"PDF {Path(path).name} fertig: {pages} Seiten, {cached.stat().st_size // 1024} KB.")
+        made[path] = cached
     _forget(cache, keep)
+    return made
+
+
+def _writable(site: Site, cache: Path) -> Path:
+    """The cache folder, or a temporary one for this build when the cache cannot be written."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        probe = cache / f".probe.{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+        return cache
+    except OSError as exc:
+        LOG.info(f"PDF-Zwischenspeicher {cache} nicht beschreibbar ({exc.strerror}); beim nächsten Bau wird "
+                 "das PDF neu erstellt.")
+        return Path(site.once("steckbriefe.tmp", lambda: tempfile.TemporaryDirectory(prefix="mso-pdf-")).name)
+
+
+def extent(site: Site, path: str) -> str:
+    """What the link to the PDF at `path` says about it ("PDF, 80 Seiten, 596 KB"), in the build's language."""
+    file = made(site).get(path)
+    return pdf.extent(file, site.language) if file else ""
+
+
+def post_build(site: Site, site_dir: Path) -> None:
+    """Copies the brochure's PDFs into the site (the main build's; the other languages link to them)."""
+    if not site.settings.pdf:
+        LOG.info("PDF der Steckbriefe übersprungen (MSO_PDF=0).")
+    elif site.language.main:
+        for path, file in made(site).items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, site_dir / path)
     site.qr_codes.save()
 
 
@@ -221,27 +248,3 @@ def _forget(cache: Path, keep: set[str]) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def _state_extent(page: Path, target: Path, language: Language) -> None:
-    """The page was written before the PDF existed: its download link gets the page count and size now."""
-    if not page.is_file():
-        return
-    html = page.read_text(encoding="utf-8")
-    if UMFANG not in html:
-        LOG.warning(f"{page.name}: Platzhalter für Seitenzahl und Größe des PDFs fehlt ({UMFANG}).")
-        return
-    extent = pdf.extent(target, language)
-    page.write_text(html.replace(UMFANG, UMFANG.replace(">PDF<", f">{extent}<")), encoding="utf-8")
-
-
-def _store(cache: Path, cached: Path, target: Path) -> None:
-    """Keep a copy of the PDF; a cache that cannot be written is no reason to fail."""
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        partial_file = cache / f"{cached.stem}.{os.getpid()}.tmp"
-        shutil.copyfile(target, partial_file)
-        os.replace(partial_file, cached)  # builds running side by side never see half a file
-    except OSError as exc:
-        LOG.info(f"PDF-Zwischenspeicher {cache} nicht beschreibbar ({exc.strerror}); beim nächsten Bau wird "
-                 "das PDF neu erstellt.")
