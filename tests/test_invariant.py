@@ -32,7 +32,7 @@ def published_counts(site: Path) -> dict[str, int]:
     found["vereine.csv rows"] = len(rows) - 1
     found["zahlen.json"] = json.loads((site / "daten" / "zahlen.json").read_text(encoding="utf-8"))["veroeffentlicht"]
     start = (site / "index.html").read_text(encoding="utf-8")
-    found["start page"] = int(re.search(r"<strong>(\d+) Vereine?</strong>", start).group(1))
+    found["start page"] = _single(re.findall(r'data-zahl="veroeffentlicht">(\d+)<', start))
     zahlen = (site / "zahlen" / "index.html").read_text(encoding="utf-8")
     found["/zahlen/"] = _single(re.findall(r'data-zahl="veroeffentlicht">(\d+)<', zahlen))
     badge = (site / "daten" / "badge.svg").read_text(encoding="utf-8")

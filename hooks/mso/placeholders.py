@@ -15,7 +15,7 @@ from html import escape
 
 from .config import ConfigError
 from .i18n import Language
-from .model import Directory
+from .model import Counts, Directory
 
 PATTERN = re.compile(r"\{\{\s*verzeichnis\.([a-z_]+)\s*\}\}")
 
@@ -42,11 +42,17 @@ def values(directory: Directory, language: Language | None = None) -> dict[str, 
     return result
 
 
+COUNTS = tuple(field.name for field in dataclasses.fields(Counts))
+
+
 def for_markdown(known: dict[str, str]) -> dict[str, str]:
-    """The values as hand-written pages get them: a telephone number runs left to right inside right-to-left
-    text too (Arabic would show "0521 5550100" as "5550100 0521")."""
-    phone = known.get("kontakt_telefon")
-    return {**known, "kontakt_telefon": f'<bdi dir="ltr">{escape(phone)}</bdi>'} if phone else known
+    """The values as hand-written pages get them: each count marked with its name (`data-zahl`), so that it can
+    be found in any language's wording; a telephone number runs left to right inside right-to-left text too
+    (Arabic would show "0521 5550100" as "5550100 0521")."""
+    result = {**known, **{key: f'<span data-zahl="{key}">{known[key]}</span>' for key in COUNTS if key in known}}
+    if phone := known.get("kontakt_telefon"):
+        result["kontakt_telefon"] = f'<bdi dir="ltr">{escape(phone)}</bdi>'
+    return result
 
 
 def confirmation_rhythm(months: int, language: Language) -> str:
