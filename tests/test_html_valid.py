@@ -68,16 +68,20 @@ def without_own_comment(text: str) -> str:
     return text.split("-#}\n", 1)[1]
 
 
-def test_base_override_is_the_theme_file_with_only_the_switches_changed():
+def test_base_override_is_the_theme_file_with_only_the_switches_and_the_direction_changed():
     theme = theme_template("base.html")
     old = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
            '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">')
     new = ('<form id="__schalter" autocomplete="off" hidden></form>\n'
            '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__schalter">\n'
            '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__schalter">')
-    assert old in theme, "Material's base.html changed: copy it again to overrides/base.html and redo the change"
+    html = """<html lang="{{ lang.t('language') }}" class="no-js">"""
+    with_dir = """<html lang="{{ lang.t('language') }}" dir="{{ config.theme.direction or lang.t('direction') }}" \
+class="no-js">"""
+    assert old in theme and html in theme, \
+        "Material's base.html changed: copy it again to overrides/base.html and redo the changes"
     ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
-    assert without_own_comment(ours) == theme.replace(old, new)
+    assert without_own_comment(ours) == theme.replace(old, new).replace(html, with_dir)
 
 
 def test_toc_override_differs_from_the_theme_only_in_the_title():
