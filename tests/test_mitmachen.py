@@ -274,6 +274,48 @@ def test_pre_commit_hooks_run_mso_validate(tmp_path):
     assert result.returncode == 1 and "veroeffentlichen" in result.stdout and "Zeile 2" in result.stdout
 
 
+IMPORTED_BY_VALIDATE = """
+import importlib.metadata, json, sys
+at_start = set(sys.modules)  # what Python's own start-up loaded (site, .pth files)
+from mso import cli
+sys.argv = ["mso", "validate"]
+try:
+    cli.run()
+except SystemExit:
+    pass
+top = {name.split(".")[0] for name in set(sys.modules) - at_start} - set(sys.stdlib_module_names)
+owners = importlib.metadata.packages_distributions()
+print(json.dumps(sorted({dist for name in top for dist in owners.get(name, [])})), file=sys.stderr)
+"""
+
+
+def test_the_offered_hook_installs_everything_mso_validate_imports(tmp_path):
+    """pre-commit installs the repository and the hook's additional_dependencies into an empty environment:
+    every distribution `mso validate` imports is listed there, at the version requirements.txt pins."""
+    import yaml
+
+    from conftest import make_project, minimal_profile
+
+    make_project(tmp_path, {"gut": minimal_profile()})
+    result = subprocess.run([sys.executable, "-c", IMPORTED_BY_VALIDATE], cwd=tmp_path, capture_output=True,
+                            text=True)
+    imported = json.loads(result.stderr.strip().splitlines()[-1])
+
+    def key(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    pinned = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").split()
+                  if "==" in line)
+    pinned = {key(name): version for name, version in pinned.items()}
+    offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    listed = dict(item.split("==") for item in offered["additional_dependencies"])
+    listed = {key(name.split("[")[0]): version for name, version in listed.items()}
+    needed = {key(dist) for dist in imported} - {"mso-verzeichnis"}
+    missing = sorted(f"{name}=={pinned.get(name, '?')}" for name in needed - set(listed))
+    assert not missing, "add to .pre-commit-hooks.yaml: " + ", ".join(missing)
+    assert {name: version for name, version in listed.items() if pinned.get(name) != version} == {}
+
+
 def test_every_profile_offers_a_prepared_confirmation_email(directory):
     """"Noch aktuell?" next to "Angaben ändern": an e-mail to the KI that names the profile and its slug."""
     import html
