@@ -36,5 +36,5 @@ def test_bad_data_stops_the_build_with_german_messages(tmp_path):
 
 def test_placeholders_show_computed_counts(built_site, directory):
     start = (built_site / "index.html").read_text(encoding="utf-8")
-    assert f"<strong>{directory.counts.veroeffentlicht} Vereine</strong>" in start
+    assert f'<strong><span data-zahl="veroeffentlicht">{directory.counts.veroeffentlicht}</span> Vereine</strong>' in start
     assert "{{" not in start

@@ -140,7 +140,7 @@ def test_every_tag_on_a_profile_links_to_an_existing_listing(built_site, directo
 def test_start_page_has_count_search_and_ways_in_with_counts(built_site, directory):
     page = built_site / "index.html"
     html = page.read_text(encoding="utf-8")
-    assert f"<strong>{directory.counts.veroeffentlicht} Vereine</strong>" in html
+    assert f'<strong><span data-zahl="veroeffentlicht">{directory.counts.veroeffentlicht}</span> Vereine</strong>' in html
     assert re.search(r'<form class="mso-start-suche" action="vereine/" method="get" role="search"', html)
     for facet in ("stadtbezirk", "themen"):
         for term, count in directory.facet(facet):

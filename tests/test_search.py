@@ -76,7 +76,7 @@ def test_the_name_weighs_more_than_the_text(built_site, directory):
     entry = directory.entries[0]
     html = (built_site / "vereine" / entry.slug / "index.html").read_text(encoding="utf-8")
     shown = entry.name.replace("e. V.", "e.\u00a0V.")
-    assert f'<h1 data-pagefind-weight="10">{shown}</h1>' in html.replace("&amp;", "&")
+    assert f'<h1 data-pagefind-weight="10"><bdi>{shown}</bdi></h1>' in html.replace("&amp;", "&")
 
 
 def test_only_the_files_the_site_uses_are_published(built_site):

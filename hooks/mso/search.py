@@ -24,6 +24,7 @@ from . import text
 from .model import Entry
 
 OUTPUT = "pagefind"  # /pagefind/ in the built site (DESIGN.md)
+ENTRY = "pagefind-entry.json"  # the index's table of languages
 # Pagefind's ready-made interfaces; the site uses its own (docs/assets/suche.js), so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -174,11 +175,23 @@ class Indexing:
             raise SearchIndexError("Der Suchindex (Pagefind) konnte nicht gebaut werden:\n" + output.strip()[-2000:])
         for name in UNUSED:
             (self.site_dir / OUTPUT / name).unlink(missing_ok=True)
+        _sort_languages(self.site_dir / OUTPUT / ENTRY)
 
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait()
+
+
+def _sort_languages(path: Path) -> None:
+    """Pagefind lists the languages of its index in a different order each run: sorted, equal inputs give
+    equal files (the build is reproducible)."""
+    if not path.is_file():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+        path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def start_index(site_dir: Path, skip: Iterable[str] = (), languages: Iterable[str] = ()) -> Indexing:
