@@ -118,7 +118,7 @@ def test_names_keep_e_v_together(built_site, directory):
     brochure = (built_site / "steckbriefe" / "index.html").read_text(encoding="utf-8")
     shown = entry.name.replace("e. V.", "e.\u00a0V.")
     assert f'<h1 data-pagefind-weight="10"><bdi>{shown}</bdi></h1>' in profile  # the name weighs most in the site search
-    assert f">{shown}</a></h2>" in brochure and "e. V.</a>" not in brochure
+    assert f"><bdi>{shown}</bdi></a></h2>" in brochure and "e. V.</bdi>" not in brochure
 
 
 def test_each_steckbrief_writes_out_every_public_field(built_site, directory):
