@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pytest
@@ -156,3 +157,39 @@ def test_a_yml_file_is_always_a_profile_even_with_a_housekeeping_name(folder):
     (folder / "notice.yml").write_text(dump(minimal_profile("Notice Verein")), encoding="utf-8")
     documents, problems = check(folder)
     assert problems == [] and {d.slug for d in documents} == {"echter-verein", "notice"}
+
+
+# --- file names that end in a line break (Python's `$` matches before a final "\n") ---------------------
+
+TRAILING = ["neuer-verein\n", "abc\n", "verein-2026\n", "verein\r", "verein\n\n", "\nverein", "verein\t",
+            "verein\u2028", "verein\x0b", "verein\r\n"]
+
+
+@pytest.mark.parametrize("slug", TRAILING)
+def test_a_slug_with_a_line_break_or_control_is_no_slug(slug):
+    from mso.slugs import is_valid
+
+    assert not is_valid(slug)
+    assert is_valid(slug.strip())
+
+
+@pytest.mark.parametrize("stem", ["neuer-verein\n", "abc\n", "verein-2026\n", "verein\r"])
+def test_a_file_name_with_a_line_break_is_refused_by_validate_and_the_build(tmp_path, stem):
+    from mso import config
+    from mso.pipeline import load_directory
+    from mso.problems import DataError
+
+    (tmp_path / f"{stem}.yml").write_text(dump(minimal_profile("Neuer Verein")), encoding="utf-8")
+    documents, problems = check(tmp_path)
+    problem = only_problem(problems)
+    assert "keine gültige Kurzadresse" in problem.message and "neuer-verein.yml" in problem.message
+    assert "\n" not in str(problem) and "\r" not in str(problem)  # the name is shown with a visible marker
+    settings = dataclasses.replace(config.from_mkdocs_file(ROOT / "mkdocs.yml"), daten=tmp_path, root=tmp_path)
+    with pytest.raises(DataError) as caught:
+        load_directory(settings)
+    assert [p.message for p in caught.value.problems] == [problem.message]
+
+
+def only_problem(problems):
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]

@@ -487,3 +487,30 @@ def test_an_old_file_ruamel_cannot_read_is_left_alone(project):
     code, output = uebernehmen("download.yml", "--ja")
     assert code == 1 and "von Hand" in output and "Es wurde nichts geändert" in output
     assert zanan(project).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("als", [f"{SLUG}\n", "neuer-verein\n", "ab", "Neuer-Verein", "a--b", "-neu", "neu verein",
+                                 "x" * 81])
+def test_als_takes_only_a_valid_kurzadresse(project, als):
+    before = {p.name: p.read_bytes() for p in (project / "organisations").iterdir()}
+    Path("neu.yml").write_text(form_yaml(edited(zanan(project), DAY, **OPENING), day=DAY), encoding="utf-8")
+    code, output = uebernehmen("neu.yml", "--ja", f"--als={als}")
+    assert code == 2 and "gültige Kurzadresse" in output, output
+    assert {p.name: p.read_bytes() for p in (project / "organisations").iterdir()} == before
+
+
+@pytest.mark.parametrize("slug", ["a--b", "ab", "-" + SLUG])
+def test_an_edit_header_with_an_invalid_kurzadresse_changes_nothing(project, slug):
+    before = {p.name: p.read_bytes() for p in (project / "organisations").iterdir()}
+    Path("download.yml").write_text(change(project, **OPENING).replace(f"Profils {SLUG},", f"Profils {slug},"),
+                                    encoding="utf-8")
+    code, output = uebernehmen("download.yml", "--ja")
+    assert code == 1 and "Es wurde nichts geändert" in output, output
+    assert {p.name: p.read_bytes() for p in (project / "organisations").iterdir()} == before
+
+
+@pytest.mark.parametrize("slug", ["ab", "x" * 81])
+def test_a_confirmation_names_a_valid_kurzadresse_or_is_none(project, slug):
+    Path("b.eml").write_bytes(confirmation(WHEN, slug=slug))
+    code, output = uebernehmen("b.eml", "--ja")
+    assert code == 1 and "Es wurde nichts geändert" in output, output

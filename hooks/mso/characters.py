@@ -91,6 +91,18 @@ def _hides_direction(char: str) -> bool:
     return char in _BIDI_MARKS or (unicodedata.category(char) == "Cf" and char not in JOINERS)
 
 
+def _unsafe_to_show(char: str) -> bool:
+    """Controls (ESC starts terminal commands), separators, non-characters, text hiders and every invisible
+    format character except ZWNJ and ZWJ (the bidi controls reorder what a reader sees)."""
+    return _forbidden_char(char) or _hides_direction(char)
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` safe to print on a terminal or into a log: each character of `_unsafe_to_show` (except those in
+    `keep`, e.g. "\n") becomes a visible marker such as ‹U+001B›. For anything that came from outside."""
+    return _pattern(_unsafe_to_show, keep).sub(lambda found: f"‹U+{ord(found.group()):04X}›", text)
+
+
 def single_line_problem(text: str) -> str | None:
     """A German reason why `text` cannot stand in a one-line field (name, address, link …), or None."""
     bad = forbidden_anywhere(text, allowed="")

@@ -18,7 +18,7 @@ import idna
 
 WEB_SCHEMES = ("http", "https")
 MAILTO_RESERVED = "?#%"
-_LDH = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LDH = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")  # with fullmatch
 
 
 class LinkProblem(ValueError):
@@ -62,7 +62,7 @@ def check_host(host: str) -> None:
         raise LinkProblem("Der Name der Website ist nicht gültig: er darf nur Buchstaben, Ziffern und "
                           "Bindestriche enthalten, durch Punkte getrennt.") from None
     labels = ascii_host.split(".")
-    if len(labels) < 2 or not all(_LDH.match(label) for label in labels) or labels[-1].isdigit():
+    if len(labels) < 2 or not all(_LDH.fullmatch(label) for label in labels) or labels[-1].isdigit():
         raise LinkProblem("Der Name der Website ist unvollständig. Er hat mindestens einen Punkt, zum Beispiel "
                           "mein-verein.de.")
     for label in unicode_host.split("."):

@@ -7,7 +7,7 @@ import unicodedata
 
 from slugify import slugify as _slugify
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # use with fullmatch: `$` would let a final "\n" through
 MIN_LENGTH, MAX_LENGTH = 3, 80
 _GERMAN = [["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"], ["ẞ", "SS"]]
 
@@ -19,7 +19,7 @@ def slugify(text: str) -> str:
 
 def is_valid(slug: str) -> bool:
     """True when `slug` may be a profile's file name (3–80 characters of a–z, 0–9 and single hyphens)."""
-    return MIN_LENGTH <= len(slug) <= MAX_LENGTH and bool(SLUG_RE.match(slug))
+    return MIN_LENGTH <= len(slug) <= MAX_LENGTH and bool(SLUG_RE.fullmatch(slug))
 
 
 # Blocks whose letters the form's script transliterates itself, with text_unidecode's own table (Latin, Greek,

@@ -223,6 +223,10 @@ class Intake:
         edit = EDIT.search(text)
         if edit:
             slug = edit.group("slug")
+            if not is_valid(slug):
+                return "", False, (f"{sub.source}: Die Meldung ändert das Profil „{slug}“, aber das ist keine "
+                                   "gültige Kurzadresse. Übernehmen Sie die Meldung mit --als KURZADRESSE in die "
+                                   "richtige Datei.")
             if (self.settings.daten / f"{slug}.yml").exists():
                 return slug, True, ""
             return "", False, (f"{sub.source}: Die Meldung ändert das Profil „{slug}“, aber "

@@ -27,7 +27,7 @@ START = re.compile(r"^(?P<quote>(?:> ?)*)(?:# yaml-language-server:|# Neues Prof
                    re.MULTILINE)
 # The subject of the "Noch aktuell?" link (hooks/mso/templates/profile.html), after "Re:" or "AW:".
 CONFIRM_SUBJECT = re.compile(r"^(?:(?:re|aw|wg|fwd?|antw)\s*:\s*)*noch aktuell\b", re.IGNORECASE)
-CONFIRM_SLUG = re.compile(r"^[> ]*Kurzadresse:\s*(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\s*$", re.MULTILINE)
+CONFIRM_SLUG = re.compile(r"^[> ]*Kurzadresse:[ \t]*(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*$", re.MULTILINE)
 SUBJECT_SLUG = re.compile(r"\((?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\)\s*$")
 # Paragraphs of the confirmation mail as the page writes it; anything else the association wrote is shown.
 CONFIRM_TEMPLATE = ("guten tag", "wir bestätigen, dass die angaben", "kurzadresse:", "seite:",
@@ -220,7 +220,7 @@ def _confirmation(name: str, subject: str, body: str) -> Submission | None:
     by_subject = CONFIRM_SUBJECT.match(subject.strip())
     in_body = CONFIRM_SLUG.search(body) if by_subject or "noch aktuell" in " ".join(body.split()).lower() else None
     found = in_body or (SUBJECT_SLUG.search(subject) if by_subject else None)
-    if found is None:
+    if found is None or not is_valid(found.group("slug")):
         return None
     return Submission(source=name, confirm_slug=found.group("slug"), extra_text=_extra_text(body))
 
