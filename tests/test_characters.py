@@ -261,3 +261,19 @@ def test_what_draws_nothing_follows_unicode_and_disarm():
         assert c._draws_nothing(char) == expected, hex(code)
         if unicodedata.category(char) not in ("Cc", "Cs") and disarm.collapse_whitespace(f"a{char}b") == "a b":
             assert c._draws_nothing(char), hex(code)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("a\x1b[2Jb", "a‹U+001B›[2Jb"),
+    ("\x9b31m", "‹U+009B›31m"),
+    ("x\ry", "x‹U+000D›y"),
+    ("\u202eexe.txt", "‹U+202E›exe.txt"),
+    ("Zeile\nZeile\tTab", "Zeile‹U+000A›Zeile‹U+0009›Tab"),
+    ("\u0645\u06cc\u200c\u062e 👨\u200d👩", "\u0645\u06cc\u200c\u062e 👨\u200d👩"),  # joiners stay
+    ("Verein \u2067123\u2069 \u2028 \ufffe", "Verein ‹U+2067›123‹U+2069› ‹U+2028› ‹U+FFFE›"),
+])
+def test_visible_shows_controls_and_invisible_characters_as_markers(text, shown):
+    from mso.characters import visible
+
+    assert visible(text) == shown
+    assert visible(text, keep="\n\t") == shown.replace("‹U+000A›", "\n").replace("‹U+0009›", "\t")

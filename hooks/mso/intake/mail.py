@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..characters import visible
 from ..slugs import is_valid
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -78,7 +79,7 @@ def from_mail(name: str, message: EmailMessage, keys: frozenset[str]) -> list[Su
             continue
         filename = part.get_filename() or ""
         if filename.lower().endswith(YAML_SUFFIXES) or part.get_content_type() in YAML_TYPES:
-            attached.append(Submission(source=f"{name}, Anhang {filename or 'ohne Namen'}",
+            attached.append(Submission(source=f"{name}, Anhang {visible(filename) or 'ohne Namen'}",
                                        profile=_attachment_bytes(part), name_hint=_slug_of_file(filename), date=date))
     if attached:
         return attached
