@@ -140,3 +140,11 @@ def test_new_accepts_what_validate_accepts(empty_project, name):
     result = run(empty_project, "new", name)
     assert result.returncode == 0, result.stderr
     assert run(empty_project, "validate").returncode == 0
+
+
+@pytest.mark.parametrize("first, second", [("Club Olimpia", "CIub OIimpia e. V."), ("Il Ponte", "1l Ponte e. V.")])
+def test_new_refuses_a_look_alike_in_i_l_1_and_o_0(empty_project, first, second):
+    assert run(empty_project, "new", first).returncode == 0
+    result = run(empty_project, "new", second)
+    assert result.returncode == 2 and "derselbe Verein" in result.stderr, result.stderr
+    assert len(list((empty_project / "organisations").iterdir())) == 1

@@ -120,6 +120,17 @@ LOOK_ALIKES = [
     ("Straßenfest Bielefeld", "Strassenfest Bielefeld"),
     ("Verein Nord", "Ver\u200dein Nord"),
     ("Verein Nord", "ＶＥＲＥＩＮ ＮＯＲＤ"),  # full-width letters
+    # I, l and 1, O and 0 look the same before case is folded (after it, I is i)
+    ("Club Olimpia", "CIub OIimpia"),
+    ("Club Olimpia", "Club 0limpia"),
+    ("Il Ponte", "II Ponte"),
+    ("Il Ponte", "1l Ponte"),
+    ("Il Ponte", "|l Ponte"),
+    ("Olympia 04", "OIympia O4"),
+    ("Al-Amal", "AI-AmaI"),
+    ("Kulturverein Bielefeld", "KuIturverein BieIefeId"),
+    ("Bielefelder Tafel", "BIELEFELDER TAFEL"),  # and case alone still
+    ("VereIn Nord", "Verein Nord"),
 ]
 
 
@@ -135,6 +146,7 @@ def test_look_alike_names_are_flagged(tmp_path, first, second):
 @pytest.mark.parametrize("first, second", [
     ("🎉🎊", "🌍🌈"), ("🤝", "💃"), ("★", "☆"), ("Il Ponte", "Il Porte"), ("جمعية الأمل", "جمعية النور"),
     ("Verein 1", "Verein 2"), ("Kurdischer Frauenverein", "Kurdischer Männerverein"),
+    ("Club 04", "Club 05"), ("Ilse", "Else"), ("Olimpia", "Olympia"),
 ])
 def test_different_names_stay_apart(tmp_path, first, second):
     write_profiles(tmp_path, {"a-verein": minimal_profile(first, beschreibung="Eins."),

@@ -163,11 +163,16 @@ def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list
     return problems
 
 
-def normalise_name(name: str) -> str:
+def normalise_name(name: str, *, as_written: bool = False) -> str:
     """A key under which spelling variants and look-alikes of one name meet: case, accents, umlauts,
-    'e. V.', spaces, and letters of other scripts that look the same (UTS #39 confusable skeleton).
+    'e. V.', spaces, and letters that look the same (UTS #39 confusable skeleton, with I/l/1 and O/0).
+
+    The skeleton needs the name `as_written`: once case is folded, `I` is `i` and no longer looks like `l`
+    (`CIub` and `Club`). Case-folded first, `BIELEFELD` meets `Bielefeld`. check_names compares both keys.
     Names without letters or digits (emoji only) keep their symbols, so two such names stay apart."""
-    skeleton = disarm.skeleton_key(_LEGAL_FORM.sub(" ", unicodedata.normalize("NFKC", name).casefold()))
+    text = unicodedata.normalize("NFKC", name)
+    text = _LEGAL_FORM.sub(" ", text if as_written else text.casefold())
+    skeleton = disarm.skeleton_key(text, digit_policy="tr39")
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         skeleton = skeleton.replace(umlaut, plain)
     key = "".join(c for c in unicodedata.normalize("NFKD", skeleton) if c.isalnum())
@@ -177,13 +182,15 @@ def normalise_name(name: str) -> str:
 
 
 def check_names(documents: list[Document]) -> list[Problem]:
-    """Equal names after normalising, or names one typo apart, are probably the same association."""
-    seen: dict[str, Document] = {}
+    """Equal names after normalising (either key of normalise_name), or names one typo apart, are probably the
+    same association."""
+    seen: dict[tuple[bool, str], Document] = {}
     problems = []
     for doc in documents:
         if not isinstance(doc.data.get("name"), str):
             continue
-        variants = _one_typo_variants(normalise_name(doc.data["name"]))
+        variants = {(kind, variant) for kind in (False, True)
+                    for variant in _one_typo_variants(normalise_name(doc.data["name"], as_written=kind))}
         twin = next((seen[v] for v in sorted(variants) if v in seen), None)
         if twin is not None:
             problems.append(Problem(doc.display, *doc.position(("name",)), "name",
