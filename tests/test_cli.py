@@ -148,3 +148,45 @@ def test_new_refuses_a_look_alike_in_i_l_1_and_o_0(empty_project, first, second)
     result = run(empty_project, "new", second)
     assert result.returncode == 2 and "derselbe Verein" in result.stderr, result.stderr
     assert len(list((empty_project / "organisations").iterdir())) == 1
+
+
+UNKNOWN_SHAPES = {
+    "null": (("properties", "foo"), {"type": "null"}),
+    "number": (("properties", "foo"), {"type": "number"}),
+    "object without fields": (("properties", "foo"), {"type": "object"}),
+    "anyOf integer or text": (("properties", "foo"), {"anyOf": [{"type": "integer"}, {"type": "string"}]}),
+    "inside a group": (("properties", "adresse", "properties", "foo"), {"type": "null"}),
+}
+
+
+def with_schema_change(project, where, node):
+    import json
+
+    path = project / "schema" / "organisation.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    parent = schema
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = node
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", UNKNOWN_SHAPES)
+def test_validate_refuses_a_schema_shape_the_build_refuses(tmp_path, case):
+    project = make_project(tmp_path, {"beispielverein": minimal_profile()})
+    with_schema_change(project, *UNKNOWN_SHAPES[case])
+    for args in (("validate",), ("validate", "organisations/beispielverein.yml"), ("new", "Ganz neuer Verein")):
+        result = run(project, *args)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert "foo" in result.stderr and "Form, die das Formular nicht kennt" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (project / "organisations").iterdir()) == ["beispielverein.yml"]
+
+
+def test_the_build_refuses_the_same_shape(tmp_path):
+    from conftest import build
+
+    project = make_project(tmp_path, {"beispielverein": minimal_profile()})
+    with_schema_change(project, *UNKNOWN_SHAPES["null"])
+    result = build(project)
+    assert result.returncode != 0 and "Form, die das Formular nicht kennt" in result.stdout + result.stderr
