@@ -190,3 +190,20 @@ def test_the_build_refuses_the_same_shape(tmp_path):
     with_schema_change(project, *UNKNOWN_SHAPES["null"])
     result = build(project)
     assert result.returncode != 0 and "Form, die das Formular nicht kennt" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name, slug", [("ab", "ab"), ("A", "a"), ("Ö", "oe"), ("  x  ", "x"), ("é", "e"),
+                                        ("Ü!", "ue")])
+def test_new_names_the_minimum_length_when_the_kurzadresse_is_too_short(empty_project, name, slug):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"wird die Kurzadresse „{slug}“" in result.stderr and "mindestens 3 Zeichen" in result.stderr, result.stderr
+    assert "lateinischen Buchstaben" not in result.stderr
+    assert list((empty_project / "organisations").iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["🎉", "★★★", "!!!", "…"])
+def test_new_says_when_a_name_has_nothing_to_make_a_kurzadresse_from(empty_project, name):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 2 and "keine Buchstaben oder Ziffern" in result.stderr, result.stderr
+    assert "mindestens" not in result.stderr

@@ -579,3 +579,13 @@ def test_mso_validate_shows_file_names_and_fields_without_control_sequences(proj
     result = subprocess.run([sys.executable, "-m", "mso", "validate"], capture_output=True, text=True)
     assert result.returncode == 1 and "‹U+001B›" in result.stdout, result.stdout + result.stderr
     assert_terminal_safe(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("name, why", [("AB", "mindestens 3 Zeichen"), ("Ö", "mindestens 3 Zeichen"),
+                                       ("🎉🎊", "keine Buchstaben oder Ziffern")])
+def test_a_new_name_without_a_kurzadresse_says_why_and_offers_als(project, name, why):
+    before = sorted(p.name for p in (project / "organisations").iterdir())
+    Path("neu.yml").write_text(form_yaml({**NEW, "name": name}, day=DAY), encoding="utf-8")
+    code, output = uebernehmen("neu.yml", "--ja")
+    assert code == 1 and why in output and "--als" in output and "Es wurde nichts geändert" in output, output
+    assert sorted(p.name for p in (project / "organisations").iterdir()) == before

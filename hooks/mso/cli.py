@@ -18,6 +18,7 @@ from .pipeline import check_data
 from .problems import DataError, Problem
 from .schema import Schema, file_problem, for_settings
 from .slugs import is_valid, slugify
+from .slugs import problem as slug_problem
 from .validate import check_document, check_names
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -147,8 +148,7 @@ def _new(name: str, settings: mso_config.Settings) -> int:
 
     slug = slugify(name)
     if not is_valid(slug):
-        print(f"Fehler: Aus „{name}“ lässt sich keine Kurzadresse bilden. Geben Sie den Namen mit "
-              "lateinischen Buchstaben an.", file=sys.stderr)
+        print(f"Fehler: {slug_problem(name)}", file=sys.stderr)
         return EXIT_USAGE
     if not settings.daten.is_dir():
         print(f"Fehler: Den Datenordner {settings.daten} gibt es nicht. Prüfen Sie `extra.verzeichnis.daten` "

@@ -22,6 +22,23 @@ def is_valid(slug: str) -> bool:
     return MIN_LENGTH <= len(slug) <= MAX_LENGTH and bool(SLUG_RE.fullmatch(slug))
 
 
+def problem(name: str) -> str | None:
+    """Why no Kurzadresse can be made from `name`, in German (the real cause: no letters or digits to
+    transliterate, or too few characters), or None when `slugify(name)` is one."""
+    slug = slugify(name)
+    if is_valid(slug):
+        return None
+    if not slug:
+        return (f"Aus „{name}“ lässt sich keine Kurzadresse bilden: Der Name enthält keine Buchstaben oder Ziffern, "
+                "die sich in a–z und 0–9 umschreiben lassen. Geben Sie den Namen (auch) mit lateinischen "
+                "Buchstaben an.")
+    if len(slug) < MIN_LENGTH:
+        return (f"Aus „{name}“ wird die Kurzadresse „{slug}“; sie braucht aber mindestens {MIN_LENGTH} Zeichen "
+                f"(a–z, 0–9, Bindestriche). Geben Sie den vollständigen Namen an, zum Beispiel mit Ort oder "
+                f"Rechtsform: „{name} e. V.“.")
+    return f"Aus „{name}“ wird „{slug}“; das ist keine gültige Kurzadresse."
+
+
 # Blocks whose letters the form's script transliterates itself, with text_unidecode's own table (Latin, Greek,
 # Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, Indic, Thai, Lao, Georgian, Ethiopic, punctuation,
 # letter-like symbols, full-width forms). For other characters (CJK, Hangul …) it says it cannot make a slug.

@@ -25,6 +25,7 @@ from ..load import Document, load_bytes, load_file
 from ..problems import Problem
 from ..schema import Schema, for_settings
 from ..slugs import is_valid, slugify
+from ..slugs import problem as slug_problem
 from ..validate import check_document, check_names
 from .diff import changes, report
 from .mail import IntakeError, Submission, read_source
@@ -245,8 +246,8 @@ class Intake:
             return sub.name_hint, True, ""
         slug = slugify(name)
         if not is_valid(slug):
-            return "", False, (f"{sub.source}: Aus dem Namen „{name}“ lässt sich keine Kurzadresse (Dateiname) "
-                               "bilden. Geben Sie eine an: mso uebernehmen DATEI --als kurzadresse")
+            return "", False, (f"{sub.source}: {slug_problem(name)} Oder geben Sie die Kurzadresse (den "
+                               "Dateinamen) selbst an: mso uebernehmen DATEI --als kurzadresse")
         existing = self.settings.daten / f"{slug}.yml"
         if existing.exists():
             twin, _ = load_file(existing, _display(existing))
