@@ -39,6 +39,59 @@ def test_housekeeping_files_pass(folder, name):
     assert problems == [] and [d.slug for d in documents] == ["echter-verein"]
 
 
+SYSTEM_FILES = ["Thumbs.db", "thumbs.db", "THUMBS.DB", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini",
+                "Desktop.ini", "DESKTOP.INI", "Icon\r", "._echter-verein.yml", "._Thumbs.db", ".DS_Store"]
+
+
+@pytest.mark.parametrize("name", SYSTEM_FILES)
+def test_files_windows_and_macos_put_into_folders_pass_silently(folder, name):
+    (folder / name).write_bytes(b"\x00\x01binary\xff[.ShellClassInfo]\r\nIconResource=x\r\n" + SECRET.encode())
+    documents, problems = check(folder)
+    assert problems == [] and [d.slug for d in documents] == ["echter-verein"]
+
+
+@pytest.mark.parametrize("name", ["Thumbs.txt", "desktop.yaml", "Thumbs.db.bak", "mein-desktop.ini"])
+def test_only_the_exact_system_file_names_pass(folder, name):
+    (folder / name).write_text("x\n", encoding="utf-8")
+    _, problems = check(folder)
+    assert len(problems) == 1 and "`.yml`" in problems[0].message
+
+
+def test_a_yml_file_named_like_a_system_file_is_still_a_profile(folder):
+    (folder / "desktop.yml").write_text("name: Desktop\n", encoding="utf-8")
+    _, problems = check(folder)
+    assert problems and all(p.file == "desktop.yml" for p in problems)
+
+
+def test_system_files_are_neither_reported_nor_published_by_the_build(tmp_path):
+    from conftest import build, make_project
+
+    project = make_project(tmp_path / "p", {"echter-verein": minimal_profile("Echter Verein")})
+    for name in SYSTEM_FILES:
+        (project / "organisations" / name).write_bytes(SECRET.encode() + b"\n")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Endung" not in result.stdout + result.stderr
+    names = {path.name.casefold() for path in site.rglob("*")}
+    assert not names & {name.casefold() for name in SYSTEM_FILES}
+    assert not any(SECRET.encode() in path.read_bytes() for path in site.rglob("*") if path.is_file())
+    assert (site / "vereine" / "echter-verein" / "index.html").is_file()
+
+
+def test_git_ignores_system_files_in_the_profiles_folder(tmp_path):
+    import shutil
+    import subprocess
+
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    names = [f"organisations/{name}" for name in ["Thumbs.db", "thumbs.db", "desktop.ini", "Desktop.ini",
+                                                   ".DS_Store", "._echter-verein.yml", "ehthumbs.db"]]
+    result = subprocess.run(["git", "check-ignore", "--no-index", *names, "organisations/echter-verein.yml"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.split("\n")[:-1] == names, result.stderr
+
+
 @pytest.mark.parametrize("content", [
     dump(minimal_profile("Fremder Verein")),  # valid: would be published
     f"name: {SECRET}\nstadtbezirk: {SECRET}\n",  # invalid: its values would appear in messages

@@ -37,6 +37,9 @@ _FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
 # Files other than .yml that may lie in the profiles folder (compared by name without extension).
 HOUSEKEEPING = frozenset({"readme", "liesmich", "license", "licence", "lizenz", "copying", "notice", "changelog",
                           "codeowners", "authors"})
+# Files Windows and macOS put into any folder they show (thumbnails, folder settings, the folder icon);
+# `.DS_Store` and AppleDouble `._name` are hidden files already
+SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"})
 _LEGAL_FORM = re.compile(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", re.IGNORECASE)
 
 
@@ -64,8 +67,9 @@ def validate_paths(paths: Iterable[Path], schema: Schema, stichtag: datetime.dat
 def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """The profile files in `paths` (folders are read one level deep), and problems with what else lies there.
 
-    Hidden files and housekeeping files (README, LICENSE …) are skipped. A link that leaves its folder, a
-    broken link and a subfolder are problems; a link's target is never read or shown."""
+    Hidden files, housekeeping files (README, LICENSE …) and the system's (Thumbs.db, desktop.ini) are skipped.
+    A link that leaves its folder, a broken link and a subfolder are problems; a link's target is never read or
+    shown."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -74,8 +78,8 @@ def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path],
             continue
         folder = path.resolve()
         for entry in sorted(path.iterdir()):
-            if entry.name.startswith(".") or (entry.suffix != ".yml" and
-                                              entry.name.split(".")[0].casefold() in HOUSEKEEPING):
+            if entry.name.startswith(".") or (entry.suffix != ".yml" and (
+                    entry.name.split(".")[0].casefold() in HOUSEKEEPING or entry.name.casefold() in SYSTEM_FILES)):
                 continue
             problem = _entry_problem(entry, folder)
             if problem:
