@@ -112,10 +112,10 @@ def check_document(doc: Document, schema: Schema, stichtag: datetime.date) -> li
     """Every problem of one loaded profile: file name, text rules, schema and dates; one message per field."""
     problems = _check_slug(doc)
     found = _check_text(doc, schema)
+    found += _check_dates(doc, schema, stichtag)  # before the schema's: 2101 is in the future, not just > 2100
     errors = sorted(schema.validator.iter_errors(doc.data), key=lambda e: _PRIORITY.get(e.validator, 9))
     for error in errors:
         found += _translate(error, doc, schema)
-    found += _check_dates(doc, schema, stichtag)
     seen: set[str | None] = set()
     for problem in found:
         if problem.field not in seen:  # one message per field: the most telling one
@@ -157,6 +157,7 @@ def _check_slug(doc: Document) -> list[Problem]:
 
 
 def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list[Problem]:
+    """Dates and the founding year after the Stichtag."""
     problems = []
     for path, value in _strings(doc.data):
         if is_date(value) and schema.subschema(path).get("format") == "date" and \
@@ -164,6 +165,12 @@ def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list
             problems.append(Problem(doc.display, *doc.position(path), field_name(path),
                 f"Das Datum {value} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). "
                 "Tragen Sie das Datum ein, an dem es wirklich geschah."))
+    year = doc.data.get("gegruendet")
+    if isinstance(year, int) and not isinstance(year, bool) and year > stichtag.year:
+        problems.append(Problem(doc.display, *doc.position(("gegruendet",)), "gegruendet",
+            f"Das Gründungsjahr {year} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). Tragen Sie das "
+            f"Jahr ein, in dem der Verein gegründet wurde (höchstens {stichtag.year}), oder löschen Sie die Zeile, "
+            "wenn Sie es nicht wissen."))
     return problems
 
 
