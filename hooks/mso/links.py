@@ -4,7 +4,7 @@ A website is http(s) with a host name of at least two labels, no user name or pa
 (`https://www.stadt.example@evil.example/` goes to evil.example), a port from 1 to 65535, and a host that is
 valid IDNA 2008 (UTS #46) and neither mixes scripts (`biеlefeld` with a Cyrillic е) nor imitates an ASCII
 name, both per UTS #39: a label with letters beyond ASCII whose confusable skeleton is plain ASCII, in
-another script (`аррӏе`) or in Latin (`bıelefeld` with a dotless ı, `ɡoogle`). Real names keep a letter
+another script (`аррӏе`) or in Latin (`wıkipedia` with a dotless ı, `ɡoogle`). Real names keep a letter
 of their own in the skeleton (`bücher`, `müller-verein`, `straße`). A label that imitates ASCII, written as
 punycode (`xn--…`) by someone who knows it is meant, is taken and always shown as punycode. E-mail
 addresses hold no `?`, `#` or `%`, which would add recipients or text to a `mailto:` link (RFC 6068).
@@ -94,7 +94,7 @@ def check_host(host: str) -> None:
 
 
 def imitates_ascii(label: str) -> str | None:
-    """The ASCII name a label with other letters passes for (`bıelefeld` → `bielefeld`, `аррӏе` → `apple`), or
+    """The ASCII name a label with other letters passes for (`ɡoogle` → `google`, `аррӏе` → `apple`), or
     None. UTS #39's confusable skeleton alone (disarm), with no case or ß folding: `straße` stays itself."""
     if label.isascii():
         return None

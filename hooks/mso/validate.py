@@ -179,7 +179,7 @@ def normalise_name(name: str, *, as_written: bool = False) -> str:
     'e. V.', spaces, and letters that look the same (UTS #39 confusable skeleton, with I/l/1 and O/0).
 
     The skeleton needs the name `as_written`: once case is folded, `I` is `i` and no longer looks like `l`
-    (`CIub` and `Club`). Case-folded first, `BIELEFELD` meets `Bielefeld`. check_names compares both keys.
+    (`CIub` and `Club`). Case-folded first, `TAFEL` meets `Tafel`. check_names compares both keys.
     Names without letters or digits (emoji only) keep their symbols, so two such names stay apart."""
     text = unicodedata.normalize("NFKC", name)
     text = _LEGAL_FORM.sub(" ", text if as_written else text.casefold())
