@@ -140,3 +140,70 @@ def test_new_accepts_what_validate_accepts(empty_project, name):
     result = run(empty_project, "new", name)
     assert result.returncode == 0, result.stderr
     assert run(empty_project, "validate").returncode == 0
+
+
+@pytest.mark.parametrize("first, second", [("Club Olimpia", "CIub OIimpia e. V."), ("Il Ponte", "1l Ponte e. V.")])
+def test_new_refuses_a_look_alike_in_i_l_1_and_o_0(empty_project, first, second):
+    assert run(empty_project, "new", first).returncode == 0
+    result = run(empty_project, "new", second)
+    assert result.returncode == 2 and "derselbe Verein" in result.stderr, result.stderr
+    assert len(list((empty_project / "organisations").iterdir())) == 1
+
+
+UNKNOWN_SHAPES = {
+    "null": (("properties", "foo"), {"type": "null"}),
+    "number": (("properties", "foo"), {"type": "number"}),
+    "object without fields": (("properties", "foo"), {"type": "object"}),
+    "anyOf integer or text": (("properties", "foo"), {"anyOf": [{"type": "integer"}, {"type": "string"}]}),
+    "inside a group": (("properties", "adresse", "properties", "foo"), {"type": "null"}),
+}
+
+
+def with_schema_change(project, where, node):
+    import json
+
+    path = project / "schema" / "organisation.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    parent = schema
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = node
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", UNKNOWN_SHAPES)
+def test_validate_refuses_a_schema_shape_the_build_refuses(tmp_path, case):
+    project = make_project(tmp_path, {"beispielverein": minimal_profile()})
+    with_schema_change(project, *UNKNOWN_SHAPES[case])
+    for args in (("validate",), ("validate", "organisations/beispielverein.yml"), ("new", "Ganz neuer Verein")):
+        result = run(project, *args)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert "foo" in result.stderr and "Form, die das Formular nicht kennt" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (project / "organisations").iterdir()) == ["beispielverein.yml"]
+
+
+def test_the_build_refuses_the_same_shape(tmp_path):
+    from conftest import build
+
+    project = make_project(tmp_path, {"beispielverein": minimal_profile()})
+    with_schema_change(project, *UNKNOWN_SHAPES["null"])
+    result = build(project)
+    assert result.returncode != 0 and "Form, die das Formular nicht kennt" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name, slug", [("ab", "ab"), ("A", "a"), ("Ö", "oe"), ("  x  ", "x"), ("é", "e"),
+                                        ("Ü!", "ue")])
+def test_new_names_the_minimum_length_when_the_kurzadresse_is_too_short(empty_project, name, slug):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"wird die Kurzadresse „{slug}“" in result.stderr and "mindestens 3 Zeichen" in result.stderr, result.stderr
+    assert "lateinischen Buchstaben" not in result.stderr
+    assert list((empty_project / "organisations").iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["🎉", "★★★", "!!!", "…"])
+def test_new_says_when_a_name_has_nothing_to_make_a_kurzadresse_from(empty_project, name):
+    result = run(empty_project, "new", name)
+    assert result.returncode == 2 and "keine Buchstaben oder Ziffern" in result.stderr, result.stderr
+    assert "mindestens" not in result.stderr

@@ -52,7 +52,16 @@ BAD_URLS = {
     "https://bielefeld.de\\.evil.example/": "umgekehrten",
     "https://x_y.example/": "nicht gültig",
     "https://x.123/": "unvollständig",
+    # Latin letters that pass for ASCII ones: the label imitates an ASCII name
+    "https://www.b\u0131elefeld.de/": "„ı“, das aussieht wie „i“",  # dotless ı
+    "https://\u0261oogle.com": "„ɡ“, das aussieht wie „g“",  # script g
+    "https://bielefel\u1d05.de/": "„ᴅ“",  # small capital D
+    "https://www.\u0251mt.example/": "„ɑ“",  # Latin alpha
+    "https://fa\u00e7ade.example/": "„ç“",
+    "https://www.stadt-bie\u0142efeld.de/": "„ł“",
+    "https://xn--belefeld-tkb.de/x": "",  # the dotless ı as punycode: taken, see below
 }
+BAD_URLS = {url: why for url, why in BAD_URLS.items() if why}
 
 
 @pytest.mark.parametrize("url", sorted(BAD_URLS))
@@ -71,13 +80,16 @@ def test_bad_links_are_refused_with_the_reason(tmp_path, url, where):
                                  "https://bücher.example/", "https://xn--bcher-kva.example/",
                                  "https://\u03b5\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac.gr/",
                                  "https://\u043a\u0438\u043d\u043e.example/", "https://例え.テスト/",
-                                 "https://www.instagram.com/mein.verein/"])
+                                 "https://www.instagram.com/mein.verein/", "https://müller-verein.de/",
+                                 "https://straße.example/", "https://çağdaş.org/", "https://hà-nội.vn/",
+                                 "https://łódź.example/", "https://blåbær.example/", "https://ærø.example/",
+                                 "https://xn--belefeld-tkb.de/", "https://xn--80ak6aa92e.example/"])
 def test_good_links_pass(tmp_path, url):
     assert problems_for(tmp_path, json.dumps(with_links(website=url), ensure_ascii=False)) == []
 
 
 @pytest.mark.parametrize("address", ["x?bcc=spy@evil.example", "x#y@mein-verein.example", "x%40y@mein-verein.example",
-                                     "info@bi\u0435lefeld.de"])
+                                     "info@bi\u0435lefeld.de", "info@b\u0131elefeld.de", "info@\u0261oogle.com"])
 def test_mail_addresses_that_would_change_a_mailto_link_are_refused(tmp_path, address):
     problem = only(problems_for(tmp_path, json.dumps(with_links(email=address), ensure_ascii=False)))
     assert problem.field == "kontakt.email" and "E-Mail-Adresse" in problem.message
@@ -104,6 +116,13 @@ def test_mailto_hrefs_are_percent_encoded(address, href):
     ("https://xn--bcher-kva.example/a", "https://bücher.example/a"),
     ("https://bücher.example/", "https://bücher.example/"),
     ("https://mein-verein.de:8443/x?y#z", "https://mein-verein.de:8443/x?y#z"),
+    # a label that passes for ASCII stays punycode, however it was written; the others are decoded
+    ("https://xn--belefeld-tkb.de/", "https://xn--belefeld-tkb.de/"),
+    ("https://www.b\u0131elefeld.de/", "https://www.xn--belefeld-tkb.de/"),
+    ("https://\u0261oogle.com", "https://xn--oogle-qmc.com"),
+    ("https://xn--80ak6aa92e.example/", "https://xn--80ak6aa92e.example/"),  # Cyrillic "apple"
+    ("https://xn--bilefeld-5fg.de/", "https://xn--bilefeld-5fg.de/"),  # mixed scripts
+    ("https://xn--faade-zra.xn--bcher-kva.example/", "https://xn--faade-zra.bücher.example/"),
 ])
 def test_idn_hosts_are_shown_in_their_own_letters(url, shown):
     assert display_url(url) == shown

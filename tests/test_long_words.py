@@ -34,3 +34,33 @@ def test_long_words_wrap_inside_the_page(tmp_path):
             assert 0 <= float(x_min) and float(x_max) <= float(width), (x_min, x_max, width)
     assert words > 50
     assert "Kulturvereinsgemeinschaft" in layout
+
+
+SPACED_NAME = ("Interkultureller Verein für Bildung, Begegnung, Integration und Teilhabe der Menschen aus Anatolien, "
+               "Kurdistan und dem Kaukasus in Bielefeld und Lippe")
+TOP_MARGIN = 20 / 25.4 * 72  # broschuere.css: @page margin-top 20mm, in points
+
+
+def test_the_running_header_keeps_a_long_name_on_one_line(tmp_path):
+    """The name in the running header ends in "…" on one line instead of wrapping up into the top margin."""
+    assert len(SPACED_NAME) == 150
+    project = make_project(tmp_path / "p", {"lang": minimal_profile(SPACED_NAME), "wort": minimal_profile(LONG_NAME),
+                                            "kurz": minimal_profile("Kurzer Verein")})
+    settings = config.from_mkdocs_file(project / "mkdocs.yml", environ={"MSO_STICHTAG": "2026-11-22"})
+    steckbriefe.post_build(Site(load_directory(settings)), project / "site")
+    layout = subprocess.run(["pdftotext", "-bbox", str(project / "site" / steckbriefe.PDF), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    headers = {}
+    for body in re.findall(r"<page [^>]*>(.*?)</page>", layout, re.S)[1:]:  # the cover has none
+        words = [(float(y_min), float(y_max), word) for y_min, y_max, word in
+                 re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', body)]
+        header = [w for w in words if w[1] < TOP_MARGIN]
+        assert len({y_min for y_min, _, _ in header}) == 1, header  # one line, the same on every page
+        assert min(y_min for y_min, _, _ in header) > TOP_MARGIN / 2  # it does not climb towards the edge
+        page_text = " ".join(word for _, y_max, word in words if y_max >= TOP_MARGIN)
+        headers[page_text[:40]] = " ".join(word for _, _, word in header)
+    spaced = next(text for first, text in headers.items() if first.startswith("Interkultureller"))
+    assert spaced.startswith("Interkultureller Verein für Bildung") and "Lippe" not in spaced
+    single = next(text for first, text in headers.items() if first.startswith("ZZZZ"))
+    assert single.startswith("Z" * 20) and "X" * 15 not in single
+    assert any(text.startswith("Kurzer Verein Steckbriefe") for text in headers.values())

@@ -29,7 +29,8 @@ GERMAN = re.compile(r"\b(Die|Der|Das|ist|sind|nicht|Sie|Datei|Zeile|Feld|bitte|e
 # Every category but surrogates, which UTF-8 cannot hold; plus the characters this is about, more often.
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 TRICKY = st.sampled_from(list("\n\t\r\x00\x85\u2028\u2029\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068"
-                              "\u2069\u202a\u202e\ufeff\ufffe\uffff\ufdd0\U0001fffe\U000e0041\u0301\u0489:#'\"-[]{}&*!|>%@`"))
+                              "\u2069\u202a\u202e\ufeff\ufffe\uffff\ufdd0\U0001fffe\U000e0041\u0301\u0489:#'\"-[]{}&*!|>%@`"
+                              "\u3164\u2800\u115f\ufe0f\u0903\u2060 "))
 ANY_TEXT = st.text(st.one_of(ANY_CHAR, TRICKY), max_size=40)
 
 FIELDS: dict[str, tuple] = {
@@ -88,6 +89,7 @@ def strings(data, path=()):
 
 REFUSED_EVERYWHERE = re.compile("[\u2028\u2029\x85\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\ufeff\ufff9-\ufffb"
                                 "\ufdd0-\ufdef\U000e0000-\U000e007f]")
+BLANK_LOOKING = "\u115f\u1160\u3164\uffa0\u2800"
 REFUSED_ON_ONE_LINE = re.compile("[\n\t\u200e\u200f\u061c\u2066-\u2069\u200b\u2060]")
 
 
@@ -96,10 +98,16 @@ def assert_clean(data: dict) -> None:
     for path, text in strings(data):
         assert not REFUSED_EVERYWHERE.search(text), (path, text)
         assert not any((ord(c) & 0xFFFE) == 0xFFFE for c in text), (path, text)
-        marks = 0
+        marks = 0  # per cluster: joiners, other format characters and spacing marks do not start a new one
         for char in text:
-            marks = marks + 1 if unicodedata.category(char) in ("Mn", "Me") else 0
+            category = unicodedata.category(char)
+            marks = marks + 1 if category in ("Mn", "Me") else marks if category in ("Mc", "Cf") else 0
             assert marks <= MAX_MARKS, (path, text)
+        if text and path and path[-1] in ("name", "kurzname", "de", "tr", "strasse", "ort", "zusatz", "funktion"):
+            # something that is drawn: not only spaces, marks, fillers (U+3164 …) or the Braille blank
+            assert any(unicodedata.category(c)[0] in "LNPS" and c not in BLANK_LOOKING or
+                       unicodedata.category(c) in ("Mc", "Co", "Cn", "Cf") and c not in "\u200b\u200c\u200d\u2060"
+                       for c in text), (path, text)
         if path and path[0] not in ("beschreibung", "oeffnungszeiten", "intern"):
             assert not REFUSED_ON_ONE_LINE.search(text), (path, text)
             assert not [c for c in text if unicodedata.category(c) == "Cf" and c not in "\u200c\u200d"], (path, text)

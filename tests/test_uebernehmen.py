@@ -487,3 +487,105 @@ def test_an_old_file_ruamel_cannot_read_is_left_alone(project):
     code, output = uebernehmen("download.yml", "--ja")
     assert code == 1 and "von Hand" in output and "Es wurde nichts geändert" in output
     assert zanan(project).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("als", [f"{SLUG}\n", "neuer-verein\n", "ab", "Neuer-Verein", "a--b", "-neu", "neu verein",
+                                 "x" * 81])
+def test_als_takes_only_a_valid_kurzadresse(project, als):
+    before = {p.name: p.read_bytes() for p in (project / "organisations").iterdir()}
+    Path("neu.yml").write_text(form_yaml(edited(zanan(project), DAY, **OPENING), day=DAY), encoding="utf-8")
+    code, output = uebernehmen("neu.yml", "--ja", f"--als={als}")
+    assert code == 2 and "gültige Kurzadresse" in output, output
+    assert {p.name: p.read_bytes() for p in (project / "organisations").iterdir()} == before
+
+
+@pytest.mark.parametrize("slug", ["a--b", "ab", "-" + SLUG])
+def test_an_edit_header_with_an_invalid_kurzadresse_changes_nothing(project, slug):
+    before = {p.name: p.read_bytes() for p in (project / "organisations").iterdir()}
+    Path("download.yml").write_text(change(project, **OPENING).replace(f"Profils {SLUG},", f"Profils {slug},"),
+                                    encoding="utf-8")
+    code, output = uebernehmen("download.yml", "--ja")
+    assert code == 1 and "Es wurde nichts geändert" in output, output
+    assert {p.name: p.read_bytes() for p in (project / "organisations").iterdir()} == before
+
+
+@pytest.mark.parametrize("slug", ["ab", "x" * 81])
+def test_a_confirmation_names_a_valid_kurzadresse_or_is_none(project, slug):
+    Path("b.eml").write_bytes(confirmation(WHEN, slug=slug))
+    code, output = uebernehmen("b.eml", "--ja")
+    assert code == 1 and "Es wurde nichts geändert" in output, output
+
+
+# --- what came by mail never reaches the staff's terminal as control sequences ---------------------------
+
+ESCAPES = {
+    "clear screen": "\x1b[2J\x1b[H",
+    "OSC 52 clipboard": "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "OSC 8 link": "\x1b]8;;https://evil.example/\x1b\\Hier klicken\x1b]8;;\x1b\\",
+    "C1 CSI": "\x9b31m rot",
+    "bell and backspace": "\x07\x08\x08\x08",
+    "carriage return": "harmlos\rGeschrieben: organisations/x.yml",
+    "bidi override": "\u202elmy.exe",
+    "bidi isolate": "\u2067123 456\u2069",
+}
+
+
+def assert_terminal_safe(output: str) -> None:
+    import unicodedata
+
+    raw = sorted({f"U+{ord(c):04X}" for c in output if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+                  and c not in "\n\t\u200c\u200d"})
+    assert raw == [], (raw, output)
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_the_words_of_a_confirmation_are_shown_without_control_sequences(project, escape):
+    raw = confirmation(WHEN, extra="Unsere neue Telefonnummer PLATZHALTER 0521 999\r\n\r\n")
+    encoded = "".join(f"={byte:02X}" for byte in ESCAPES[escape].encode("utf-8")).encode("ascii")
+    Path("bestaetigung.eml").write_bytes(raw.replace(b"PLATZHALTER", encoded))  # quoted-printable, as sent
+    code, output = uebernehmen("bestaetigung.eml", "--ja")
+    assert code == 0, output
+    assert "Unsere neue Telefonnummer" in output and "‹U+" in output
+    assert_terminal_safe(output)
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_an_attachment_name_is_shown_without_control_sequences(project, escape):
+    msg = message("Unser Eintrag", WHEN)
+    msg.set_content("Guten Tag,\n\nanbei unsere Angaben.\n")
+    broken = change(project, **OPENING).replace("stadtbezirk: Mitte", "stadtbezirk: Nirgendwo")
+    msg.add_attachment(broken.encode("utf-8"), maintype="application", subtype="octet-stream",
+                       filename="platzhalter.yml")
+    name = "verein" + "".join(f"%{byte:02X}" for byte in ESCAPES[escape].encode("utf-8")) + ".yml"
+    raw = bytes(msg).replace(b'filename="platzhalter.yml"', f"filename*=utf-8''{name}".encode("ascii"))
+    Path("anhang.eml").write_bytes(raw)  # the file name RFC 2231 encoded, as a mail program sends it
+    code, output = uebernehmen("anhang.eml", "--ja")
+    assert code == 1 and "Nirgendwo" in output and "anhang.eml, Anhang verein" in output, output
+    assert_terminal_safe(output)
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\x9b2J", "\\u202e", "\\x07"])
+def test_a_field_name_with_an_escape_is_shown_without_it(project, escape):
+    text = change(project, **OPENING) + f'"x{escape}y": 1\n'
+    Path("download.yml").write_text(text, encoding="utf-8")
+    code, output = uebernehmen("download.yml", "--ja")
+    assert code == 1 and "Es wurde nichts geändert" in output, output
+    assert_terminal_safe(output)
+
+
+def test_mso_validate_shows_file_names_and_fields_without_control_sequences(project):
+    (project / "organisations" / "\x1b[2Jverein.yml").write_text('name: "\\e]52;c;eA==\\a"\n"\\e[31m": 1\n',
+                                                                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mso", "validate"], capture_output=True, text=True)
+    assert result.returncode == 1 and "‹U+001B›" in result.stdout, result.stdout + result.stderr
+    assert_terminal_safe(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("name, why", [("AB", "mindestens 3 Zeichen"), ("Ö", "mindestens 3 Zeichen"),
+                                       ("🎉🎊", "keine Buchstaben oder Ziffern")])
+def test_a_new_name_without_a_kurzadresse_says_why_and_offers_als(project, name, why):
+    before = sorted(p.name for p in (project / "organisations").iterdir())
+    Path("neu.yml").write_text(form_yaml({**NEW, "name": name}, day=DAY), encoding="utf-8")
+    code, output = uebernehmen("neu.yml", "--ja")
+    assert code == 1 and why in output and "--als" in output and "Es wurde nichts geändert" in output, output
+    assert sorted(p.name for p in (project / "organisations").iterdir()) == before

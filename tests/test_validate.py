@@ -92,6 +92,49 @@ def test_future_dates(tmp_path):
     assert fields == {"stand", "ansprechpersonen[1].einwilligung"}
 
 
+@pytest.mark.parametrize("year", [STICHTAG.year + 1, 2100, 2101, 9999])
+def test_a_founding_year_after_the_stichtag_is_an_error(tmp_path, year):
+    problem = only(problems_for(tmp_path, dump(minimal_profile(gegruendet=year))))
+    assert (problem.file, problem.field) == ("verein-test.yml", "gegruendet")
+    assert problem.line == len(dump(minimal_profile()).splitlines()) + 1  # the line of `gegruendet`
+    assert f"Gründungsjahr {year} liegt in der Zukunft" in problem.message
+    assert f"höchstens {STICHTAG.year}" in problem.message and "löschen Sie die Zeile" in problem.message
+    assert str(problem).startswith(f"verein-test.yml, Zeile {problem.line}: Feld `gegruendet`: ")
+
+
+@pytest.mark.parametrize("year", [1850, 1998, STICHTAG.year])
+def test_a_founding_year_up_to_the_stichtag_is_fine(tmp_path, year):
+    assert problems_for(tmp_path, minimal_profile(gegruendet=year)) == []
+
+
+def test_the_founding_year_follows_the_stichtag(tmp_path):
+    import datetime
+
+    write_profiles(tmp_path, {"verein-test": minimal_profile(gegruendet=2027)})
+    for stichtag, expected in ((datetime.date(2026, 12, 31), 1), (datetime.date(2027, 1, 1), 0)):
+        _, problems = validate_paths([tmp_path], SCHEMA, stichtag, root=tmp_path)
+        assert len(problems) == expected
+
+
+def test_a_future_founding_year_is_reported_with_every_other_problem(tmp_path):
+    write_profiles(tmp_path, {"a-verein": minimal_profile("A Verein", gegruendet=2030, stand="2030-01-01"),
+                              "b-verein": minimal_profile("B Verein", gegruendet=2050),
+                              "c-verein": minimal_profile("C Verein", gegruendet="1999")})
+    _, problems = validate_paths([tmp_path], SCHEMA, STICHTAG, root=tmp_path)
+    assert sorted((p.file, p.field) for p in problems) == [
+        ("a-verein.yml", "gegruendet"), ("a-verein.yml", "stand"), ("b-verein.yml", "gegruendet"),
+        ("c-verein.yml", "gegruendet")]
+    assert "Zukunft" not in problems[-1].message  # a year in quotes: the type's message, not a crash
+
+
+def test_mso_validate_names_a_future_founding_year(tmp_path):
+    write_profiles(tmp_path, {"verein-test": minimal_profile(gegruendet=2100)})
+    mso = [sys.executable, "-m", "mso", "--config", str(ROOT / "mkdocs.yml"), "validate", str(tmp_path)]
+    result = subprocess.run(mso, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "verein-test.yml, Zeile" in result.stdout and "Feld `gegruendet`: Das Gründungsjahr 2100" in result.stdout
+
+
 def test_broken_yaml(tmp_path):
     problem = only(problems_for(tmp_path, "name: Verein\nthemen: [kultur\nstand: 2026-01-01\n"))
     assert problem.line is not None and "YAML-Syntax" in problem.message

@@ -7,8 +7,10 @@ Two levels:
 - in single-line fields also no line break, no tab and no other invisible format character, such as the
   bidi isolates and marks that reorder what a reader sees. ZWNJ and ZWJ stay: Persian, Indic scripts and
   emoji sequences need them.
-Everywhere, a base character carries at most MAX_MARKS combining marks, so a flood of accents cannot
-cover neighbouring lines.
+Everywhere, a base character carries at most MAX_MARKS combining marks, counted over its whole cluster
+(spacing marks, ZWJ, ZWNJ and other format characters between them do not start a new count), so a flood
+of accents cannot cover neighbouring lines. And a text holds at least one character that is drawn: not only
+white space, Default_Ignorable_Code_Point characters (U+3164 HANGUL FILLER …), blanks and marks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import functools
 import re
 import unicodedata
 
+from backrefs import bre
+
 from .i18n import N_
 
 MAX_MARKS = 4
@@ -24,6 +28,10 @@ JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 _EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
 _SEPARATORS = frozenset("\u2028\u2029\x85")
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
+# Unicode's own properties (backrefs reads them from the Unicode data of this Python), not a hand list.
+_INVISIBLE_PROPERTIES = r"[\p{White_Space}\p{Default_Ignorable_Code_Point}]"
+# Drawn empty, yet neither white space nor ignorable in Unicode; disarm folds it as a blank too (a test checks).
+_BLANK_SYMBOLS = frozenset("\u2800")  # BRAILLE PATTERN BLANK
 
 
 def is_noncharacter(char: str) -> bool:
@@ -76,6 +84,8 @@ MESSAGES = {
     "marks": N_("Der Text enthält an Stelle {stelle} mehr als {hoechstens} übereinandergesetzte Zeichen (Akzente "
                 "oder Zeichen, die sich mit dem Buchstaben davor verbinden). So viele überdecken im Druck die Zeilen "
                 "darüber und darunter. Löschen Sie die überzähligen."),
+    "blank": N_("Der Text besteht nur aus Leerzeichen oder unsichtbaren Zeichen; gezeigt würde nichts. Tragen Sie "
+                "einen lesbaren Text ein oder lassen Sie das Feld weg."),
 }
 
 
@@ -93,6 +103,18 @@ def _hides_direction(char: str) -> bool:
     return char in _BIDI_MARKS or (unicodedata.category(char) == "Cf" and char not in JOINERS)
 
 
+def _unsafe_to_show(char: str) -> bool:
+    """Controls (ESC starts terminal commands), separators, non-characters, text hiders and every invisible
+    format character except ZWNJ and ZWJ (the bidi controls reorder what a reader sees)."""
+    return _forbidden_char(char) or _hides_direction(char)
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` safe to print on a terminal or into a log: each character of `_unsafe_to_show` (except those in
+    `keep`, e.g. "\n") becomes a visible marker such as ‹U+001B›. For anything that came from outside."""
+    return _pattern(_unsafe_to_show, keep).sub(lambda found: f"‹U+{ord(found.group()):04X}›", text)
+
+
 def single_line_problem(text: str) -> str | None:
     """A German reason why `text` cannot stand in a one-line field (name, address, link …), or None."""
     bad = forbidden_anywhere(text, allowed="")
@@ -107,17 +129,23 @@ def single_line_problem(text: str) -> str | None:
     if found:
         char = found.group()
         return MESSAGES["bidi" if char in _BIDI_MARKS else "format"].format(zeichen=describe(char))
-    return marks_problem(text)
+    return marks_problem(text) or blank_problem(text)
 
 
 def multi_line_problem(text: str) -> str | None:
     """A German reason why `text` cannot stand in a multi-line field (beschreibung …), or None."""
     bad = forbidden_anywhere(text)
-    return anywhere_message(bad) if bad is not None else marks_problem(text)
+    return anywhere_message(bad) if bad is not None else marks_problem(text) or blank_problem(text)
 
 
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _extends_cluster(char: str) -> bool:
+    """Belongs to the cluster of the base before it without stacking on it: spacing marks and format characters
+    (ZWJ, ZWNJ, U+2060 …). A run of marks that only these interrupt still stacks on one base."""
+    return unicodedata.category(char) in ("Mc", "Cf")
 
 
 def marks_problem(text: str) -> str | None:
@@ -125,12 +153,36 @@ def marks_problem(text: str) -> str | None:
     found = _marks_flood().search(text)
     if found is None:
         return None
-    return MESSAGES["marks"].format(stelle=found.start() + MAX_MARKS + 1, hoechstens=MAX_MARKS)
+    return MESSAGES["marks"].format(stelle=found.end(), hoechstens=MAX_MARKS)
 
 
 @functools.cache
 def _marks_flood() -> re.Pattern[str]:
-    return re.compile(f"[{_python_class(_is_mark)}]{{{MAX_MARKS + 1}}}")
+    """MAX_MARKS + 1 marks with nothing but cluster extenders between them: one base would carry them all.
+    The two classes are disjoint, so the search stays linear."""
+    mark, extend = _python_class(_is_mark), _python_class(_extends_cluster)
+    return re.compile(f"[{mark}](?:[{extend}]*[{mark}]){{{MAX_MARKS}}}")
+
+
+@functools.cache
+def _invisible_property() -> re.Pattern[str]:
+    return bre.compile(_INVISIBLE_PROPERTIES)
+
+
+def _draws_nothing(char: str) -> bool:
+    """White space, Default_Ignorable_Code_Point, the blank symbols and combining marks (a mark needs a base)."""
+    return bool(_invisible_property().match(char)) or char in _BLANK_SYMBOLS or _is_mark(char)
+
+
+def blank_problem(text: str) -> str | None:
+    """A German message when `text` is not empty but shows nothing (`"   "`, U+3164, a lone accent), else None.
+    An empty text is left to the schema (`minLength`)."""
+    return MESSAGES["blank"] if text and not _drawn().search(text) else None
+
+
+@functools.cache
+def _drawn() -> re.Pattern[str]:
+    return re.compile(f"[^{_python_class(_draws_nothing)}]")
 
 
 @functools.cache
@@ -158,11 +210,15 @@ _PLANES = (range(0x0000, 0x40000), range(0xE0000, 0xF0000))
 
 @functools.cache
 def _rule_candidates() -> tuple[int, ...]:
-    """Code points any rule here may concern: controls, format characters, marks, separators, noncharacters."""
-    found = [code for plane in _PLANES for code in plane if not 0xD800 <= code <= 0xDFFF
-             and unicodedata.category(chr(code)) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp", "Cn")]
+    """Code points any rule here may concern: controls, format characters, marks, separators, spaces,
+    noncharacters, Default_Ignorable_Code_Point and the blank symbols."""
+    every = "".join(chr(code) for plane in _PLANES for code in plane if not 0xD800 <= code <= 0xDFFF)
+    invisible = {ord(char) for char in _invisible_property().findall(every)} | set(map(ord, _BLANK_SYMBOLS))
+    found = [ord(char) for char in every
+             if unicodedata.category(char) in ("Cc", "Cf", "Mn", "Mc", "Me", "Zs", "Zl", "Zp", "Cn")
+             or ord(char) in invisible]
     return tuple(code for code in found if unicodedata.category(chr(code)) != "Cn"
-                 or _forbidden_char(chr(code))) \
+                 or _forbidden_char(chr(code)) or code in invisible) \
         + tuple(plane * 0x10000 + end for plane in range(4, 17) if plane != 14 for end in (0xFFFE, 0xFFFF))
 
 
@@ -190,6 +246,8 @@ def browser_rules() -> dict[str, object]:
         "bidi": char_class(lambda c: c in _BIDI_MARKS),
         "format": char_class(_hides_direction),
         "marks": char_class(_is_mark),
+        "extend": char_class(_extends_cluster),
+        "blank": char_class(_draws_nothing),
         "max_marks": MAX_MARKS,
         "messages": MESSAGES,
     }

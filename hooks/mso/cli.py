@@ -14,10 +14,12 @@ from pathlib import Path
 
 from . import config as mso_config
 from .load import load_bytes
+from .pipeline import check_data
 from .problems import DataError, Problem
 from .schema import Schema, file_problem, for_settings
 from .slugs import is_valid, slugify
-from .validate import check_document, check_names, validate_paths
+from .slugs import problem as slug_problem
+from .validate import check_document, check_names
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 _OS_ERRORS = {errno.ENOENT: "den Ordner oder die Datei gibt es nicht", errno.EACCES: "keine Berechtigung",
@@ -111,7 +113,7 @@ def _validate(paths: list[Path], settings: mso_config.Settings) -> int:
             print(f"Fehler: {path} gibt es nicht.", file=sys.stderr)
         return EXIT_USAGE
     schema = for_settings(settings)
-    documents, problems = validate_paths(paths, schema, settings.stichtag, root=Path.cwd())
+    documents, problems = check_data(settings, schema, paths, root=Path.cwd())  # the build's own check
     for problem in problems:
         print(problem)
     stale_file = file_problem(schema, settings)
@@ -146,8 +148,7 @@ def _new(name: str, settings: mso_config.Settings) -> int:
 
     slug = slugify(name)
     if not is_valid(slug):
-        print(f"Fehler: Aus „{name}“ lässt sich keine Kurzadresse bilden. Geben Sie den Namen mit "
-              "lateinischen Buchstaben an.", file=sys.stderr)
+        print(f"Fehler: {slug_problem(name)}", file=sys.stderr)
         return EXIT_USAGE
     if not settings.daten.is_dir():
         print(f"Fehler: Den Datenordner {settings.daten} gibt es nicht. Prüfen Sie `extra.verzeichnis.daten` "
@@ -176,7 +177,7 @@ def check_new_profile(text: str, target: Path, schema: Schema, settings: mso_con
     doc, problems = load_bytes(text.encode("utf-8"), target, target.name)
     if doc is None:
         return problems
-    existing, _ = validate_paths([settings.daten], schema, settings.stichtag)
+    existing, _ = check_data(settings, schema)
     return check_document(doc, schema, settings.stichtag) + [
         p for p in check_names([*existing, doc]) if p.file == doc.display]
 

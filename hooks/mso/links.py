@@ -2,15 +2,19 @@
 
 A website is http(s) with a host name of at least two labels, no user name or password before the host
 (`https://www.stadt.example@evil.example/` goes to evil.example), a port from 1 to 65535, and a host that is
-valid IDNA 2008 (UTS #46) and neither mixes scripts (`biеlefeld` with a Cyrillic е) nor is written wholly in
-letters that imitate Latin ones (`аррӏе`), both per UTS #39. E-mail addresses hold no `?`, `#` or `%`, which
-would add recipients or text to a `mailto:` link (RFC 6068).
+valid IDNA 2008 (UTS #46) and neither mixes scripts (`biеlefeld` with a Cyrillic е) nor imitates an ASCII
+name, both per UTS #39: a label with letters beyond ASCII whose confusable skeleton is plain ASCII, in
+another script (`аррӏе`) or in Latin (`wıkipedia` with a dotless ı, `ɡoogle`). Real names keep a letter
+of their own in the skeleton (`bücher`, `müller-verein`, `straße`). A label that imitates ASCII, written as
+punycode (`xn--…`) by someone who knows it is meant, is taken and always shown as punycode. E-mail
+addresses hold no `?`, `#` or `%`, which would add recipients or text to a `mailto:` link (RFC 6068).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import disarm
@@ -18,7 +22,7 @@ import idna
 
 WEB_SCHEMES = ("http", "https")
 MAILTO_RESERVED = "?#%"
-_LDH = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LDH = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")  # with fullmatch
 
 
 class LinkProblem(ValueError):
@@ -62,20 +66,40 @@ def check_host(host: str) -> None:
         raise LinkProblem("Der Name der Website ist nicht gültig: er darf nur Buchstaben, Ziffern und "
                           "Bindestriche enthalten, durch Punkte getrennt.") from None
     labels = ascii_host.split(".")
-    if len(labels) < 2 or not all(_LDH.match(label) for label in labels) or labels[-1].isdigit():
+    if len(labels) < 2 or not all(_LDH.fullmatch(label) for label in labels) or labels[-1].isdigit():
         raise LinkProblem("Der Name der Website ist unvollständig. Er hat mindestens einen Punkt, zum Beispiel "
                           "mein-verein.de.")
-    for label in unicode_host.split("."):
+    typed = host.lower().rstrip(".").split(".")
+    typed = typed if len(typed) == len(labels) else [""] * len(labels)
+    for label, ascii_label, as_typed in zip(unicode_host.split("."), labels, typed):
         if label.isascii():
             continue
         if disarm.is_mixed_script(label):
             raise LinkProblem(f"Der Name der Website mischt Buchstaben verschiedener Schriften („{label}“), "
                               "etwa lateinische und kyrillische, die gleich aussehen. So täuschen gefälschte "
                               "Websites. Prüfen Sie die Adresse und tippen Sie sie neu.")
-        if disarm.skeleton_key(label).isascii() and not _is_latin(label):
+        imitated = imitates_ascii(label)
+        if imitated is None or as_typed == ascii_label:  # written as punycode: taken, and shown so
+            continue
+        hint = (f" Lautet die Adresse wirklich so, schreiben Sie diesen Teil als „{ascii_label}“ (Punycode); so "
+                "zeigt ihn auch das Verzeichnis.")
+        if not _is_latin(label):
             raise LinkProblem(f"Der Name der Website („{label}“) ist in einer anderen Schrift geschrieben, sieht "
-                              "aber aus wie lateinische Buchstaben. So täuschen gefälschte Websites. Prüfen Sie "
-                              "die Adresse und tippen Sie sie neu.")
+                              f"aber aus wie lateinische Buchstaben („{imitated}“). So täuschen gefälschte Websites. "
+                              "Prüfen Sie die Adresse und tippen Sie sie neu." + hint)
+        char = next(c for c in label if not c.isascii() and imitates_ascii(c) is not None)
+        raise LinkProblem(f"Der Name der Website („{label}“) enthält „{char}“, das aussieht wie „{imitates_ascii(char)}“, "
+                          f"aber ein anderes Zeichen ist: die Adresse gibt sich als „{imitated}“ aus. So täuschen "
+                          "gefälschte Websites. Prüfen Sie die Adresse und tippen Sie sie neu." + hint)
+
+
+def imitates_ascii(label: str) -> str | None:
+    """The ASCII name a label with other letters passes for (`ɡoogle` → `google`, `аррӏе` → `apple`), or
+    None. UTS #39's confusable skeleton alone (disarm), with no case or ß folding: `straße` stays itself."""
+    if label.isascii():
+        return None
+    skeleton = unicodedata.normalize("NFKC", disarm.normalize_confusables(label))
+    return skeleton if skeleton.isascii() else None
 
 
 def check_email(address: str) -> None:
@@ -88,12 +112,18 @@ def check_email(address: str) -> None:
 
 
 def display_url(url: str) -> str:
-    """The address as readers should see it: the host in its own letters (`xn--bcher-kva.de` → `bücher.de`)."""
+    """The address as readers should see it: the host in its own letters (`xn--bcher-kva.de` → `bücher.de`),
+    except labels that mix scripts or imitate an ASCII name, which stay punycode (`xn--belefeld-…`)."""
     try:
         parts = urlsplit(url)
         if not parts.hostname:
             return url
-        host = idna.decode(parts.hostname)
+        shown = []
+        for ascii_label in idna.encode(parts.hostname.rstrip("."), uts46=True).decode("ascii").split("."):
+            label = idna.decode(ascii_label)
+            deceptive = not label.isascii() and (disarm.is_mixed_script(label) or imitates_ascii(label) is not None)
+            shown.append(ascii_label if deceptive else label)
+        host = ".".join(shown)
     except (ValueError, idna.IDNAError, UnicodeError):
         return url
     netloc = host + (f":{parts.port}" if parts.port else "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,11 +18,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """`datei.yml, Zeile 3: Feld `name`: …`; file names, fields and values come from outside, so controls and
+        invisible characters in them are shown as ‹U+001B› (never sent to a terminal or log as they are)."""
         where = self.file
         if self.line is not None:
             where += f", Zeile {self.line}"
         text = f"Feld `{self.field}`: {self.message}" if self.field else self.message
-        return f"{where}: {text}"
+        return visible(f"{where}: {text}")
 
 
 class DataError(Exception):

@@ -7,7 +7,7 @@ import unicodedata
 
 from slugify import slugify as _slugify
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # use with fullmatch: `$` would let a final "\n" through
 MIN_LENGTH, MAX_LENGTH = 3, 80
 _GERMAN = [["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"], ["ẞ", "SS"]]
 
@@ -19,7 +19,24 @@ def slugify(text: str) -> str:
 
 def is_valid(slug: str) -> bool:
     """True when `slug` may be a profile's file name (3–80 characters of a–z, 0–9 and single hyphens)."""
-    return MIN_LENGTH <= len(slug) <= MAX_LENGTH and bool(SLUG_RE.match(slug))
+    return MIN_LENGTH <= len(slug) <= MAX_LENGTH and bool(SLUG_RE.fullmatch(slug))
+
+
+def problem(name: str) -> str | None:
+    """Why no Kurzadresse can be made from `name`, in German (the real cause: no letters or digits to
+    transliterate, or too few characters), or None when `slugify(name)` is one."""
+    slug = slugify(name)
+    if is_valid(slug):
+        return None
+    if not slug:
+        return (f"Aus „{name}“ lässt sich keine Kurzadresse bilden: Der Name enthält keine Buchstaben oder Ziffern, "
+                "die sich in a–z und 0–9 umschreiben lassen. Geben Sie den Namen (auch) mit lateinischen "
+                "Buchstaben an.")
+    if len(slug) < MIN_LENGTH:
+        return (f"Aus „{name}“ wird die Kurzadresse „{slug}“; sie braucht aber mindestens {MIN_LENGTH} Zeichen "
+                f"(a–z, 0–9, Bindestriche). Geben Sie den vollständigen Namen an, zum Beispiel mit Ort oder "
+                f"Rechtsform: „{name} e. V.“.")
+    return f"Aus „{name}“ wird „{slug}“; das ist keine gültige Kurzadresse."
 
 
 # Blocks whose letters the form's script transliterates itself, with text_unidecode's own table (Latin, Greek,

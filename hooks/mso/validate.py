@@ -37,6 +37,9 @@ _FIELD_REFERENCE = "die Feldreferenz unter /mitmachen/felder/"
 # Files other than .yml that may lie in the profiles folder (compared by name without extension).
 HOUSEKEEPING = frozenset({"readme", "liesmich", "license", "licence", "lizenz", "copying", "notice", "changelog",
                           "codeowners", "authors"})
+# Files Windows and macOS put into any folder they show (thumbnails, folder settings, the folder icon);
+# `.DS_Store` and AppleDouble `._name` are hidden files already
+SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"})
 _LEGAL_FORM = re.compile(r"\b(e\.?\s*v\.?|ggmbh|gmbh)(?=\W|$)", re.IGNORECASE)
 
 
@@ -64,8 +67,9 @@ def validate_paths(paths: Iterable[Path], schema: Schema, stichtag: datetime.dat
 def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """The profile files in `paths` (folders are read one level deep), and problems with what else lies there.
 
-    Hidden files and housekeeping files (README, LICENSE …) are skipped. A link that leaves its folder, a
-    broken link and a subfolder are problems; a link's target is never read or shown."""
+    Hidden files, housekeeping files (README, LICENSE …) and the system's (Thumbs.db, desktop.ini) are skipped.
+    A link that leaves its folder, a broken link and a subfolder are problems; a link's target is never read or
+    shown."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -74,8 +78,8 @@ def expand(paths: Iterable[Path], root: Path | None = None) -> tuple[list[Path],
             continue
         folder = path.resolve()
         for entry in sorted(path.iterdir()):
-            if entry.name.startswith(".") or (entry.suffix != ".yml" and
-                                              entry.name.split(".")[0].casefold() in HOUSEKEEPING):
+            if entry.name.startswith(".") or (entry.suffix != ".yml" and (
+                    entry.name.split(".")[0].casefold() in HOUSEKEEPING or entry.name.casefold() in SYSTEM_FILES)):
                 continue
             problem = _entry_problem(entry, folder)
             if problem:
@@ -108,10 +112,10 @@ def check_document(doc: Document, schema: Schema, stichtag: datetime.date) -> li
     """Every problem of one loaded profile: file name, text rules, schema and dates; one message per field."""
     problems = _check_slug(doc)
     found = _check_text(doc, schema)
+    found += _check_dates(doc, schema, stichtag)  # before the schema's: 2101 is in the future, not just > 2100
     errors = sorted(schema.validator.iter_errors(doc.data), key=lambda e: _PRIORITY.get(e.validator, 9))
     for error in errors:
         found += _translate(error, doc, schema)
-    found += _check_dates(doc, schema, stichtag)
     seen: set[str | None] = set()
     for problem in found:
         if problem.field not in seen:  # one message per field: the most telling one
@@ -153,6 +157,7 @@ def _check_slug(doc: Document) -> list[Problem]:
 
 
 def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list[Problem]:
+    """Dates and the founding year after the Stichtag."""
     problems = []
     for path, value in _strings(doc.data):
         if is_date(value) and schema.subschema(path).get("format") == "date" and \
@@ -160,14 +165,25 @@ def _check_dates(doc: Document, schema: Schema, stichtag: datetime.date) -> list
             problems.append(Problem(doc.display, *doc.position(path), field_name(path),
                 f"Das Datum {value} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). "
                 "Tragen Sie das Datum ein, an dem es wirklich geschah."))
+    year = doc.data.get("gegruendet")
+    if isinstance(year, int) and not isinstance(year, bool) and year > stichtag.year:
+        problems.append(Problem(doc.display, *doc.position(("gegruendet",)), "gegruendet",
+            f"Das Gründungsjahr {year} liegt in der Zukunft (heute ist der {stichtag.isoformat()}). Tragen Sie das "
+            f"Jahr ein, in dem der Verein gegründet wurde (höchstens {stichtag.year}), oder löschen Sie die Zeile, "
+            "wenn Sie es nicht wissen."))
     return problems
 
 
-def normalise_name(name: str) -> str:
+def normalise_name(name: str, *, as_written: bool = False) -> str:
     """A key under which spelling variants and look-alikes of one name meet: case, accents, umlauts,
-    'e. V.', spaces, and letters of other scripts that look the same (UTS #39 confusable skeleton).
+    'e. V.', spaces, and letters that look the same (UTS #39 confusable skeleton, with I/l/1 and O/0).
+
+    The skeleton needs the name `as_written`: once case is folded, `I` is `i` and no longer looks like `l`
+    (`CIub` and `Club`). Case-folded first, `TAFEL` meets `Tafel`. check_names compares both keys.
     Names without letters or digits (emoji only) keep their symbols, so two such names stay apart."""
-    skeleton = disarm.skeleton_key(_LEGAL_FORM.sub(" ", unicodedata.normalize("NFKC", name).casefold()))
+    text = unicodedata.normalize("NFKC", name)
+    text = _LEGAL_FORM.sub(" ", text if as_written else text.casefold())
+    skeleton = disarm.skeleton_key(text, digit_policy="tr39")
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         skeleton = skeleton.replace(umlaut, plain)
     key = "".join(c for c in unicodedata.normalize("NFKD", skeleton) if c.isalnum())
@@ -177,13 +193,15 @@ def normalise_name(name: str) -> str:
 
 
 def check_names(documents: list[Document]) -> list[Problem]:
-    """Equal names after normalising, or names one typo apart, are probably the same association."""
-    seen: dict[str, Document] = {}
+    """Equal names after normalising (either key of normalise_name), or names one typo apart, are probably the
+    same association."""
+    seen: dict[tuple[bool, str], Document] = {}
     problems = []
     for doc in documents:
         if not isinstance(doc.data.get("name"), str):
             continue
-        variants = _one_typo_variants(normalise_name(doc.data["name"]))
+        variants = {(kind, variant) for kind in (False, True)
+                    for variant in _one_typo_variants(normalise_name(doc.data["name"], as_written=kind))}
         twin = next((seen[v] for v in sorted(variants) if v in seen), None)
         if twin is not None:
             problems.append(Problem(doc.display, *doc.position(("name",)), "name",

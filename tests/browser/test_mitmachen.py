@@ -353,25 +353,29 @@ def test_new_profiles_get_the_file_name_python_gives_them(page, site_url):
 
 def test_the_form_refuses_the_characters_mso_validate_refuses(page, site_url):
     """The character rules the page gives the script, run by the browser's regex engine over every code point,
-    are mso.characters' rules: refused anywhere, refused in one-line fields, combining marks."""
-    from mso.characters import forbidden_anywhere, marks_problem, single_line_problem
+    are mso.characters' rules: refused anywhere, refused in one-line fields, combining marks, what keeps marks on
+    one base, what shows nothing."""
+    from mso.characters import blank_problem, forbidden_anywhere, marks_problem, single_line_problem
 
     open_form(page, site_url)
     found = page.evaluate("""() => {
       const rules = JSON.parse(document.getElementById("mso-regeln").textContent).zeichen;
       const cls = name => new RegExp("[" + rules[name] + "]", "u");
-      const [forbidden, bidi, format, mark] = ["forbidden", "bidi", "format", "marks"].map(cls);
-      const out = {anywhere: [], one_line: [], marks: []};
+      const [forbidden, bidi, format, mark, extend] = ["forbidden", "bidi", "format", "marks", "extend"].map(cls);
+      const drawn = new RegExp("[^" + rules.blank + "]", "u");
+      const out = {anywhere: [], one_line: [], marks: [], extend: [], blank: []};
       for (let code = 0; code <= 0x10ffff; code += 1) {
         if (code >= 0xd800 && code <= 0xdfff) continue;
         const c = String.fromCodePoint(code);
         if (forbidden.test(c)) out.anywhere.push(code);
         else if (code !== 9 && code !== 10 && (bidi.test(c) || format.test(c))) out.one_line.push(code);
         if (mark.test(c)) out.marks.push(code);
+        else if (extend.test(c)) out.extend.push(code);
+        if (!drawn.test(c)) out.blank.push(code);
       }
       return out;
     }""")
-    expected: dict[str, list[int]] = {"anywhere": [], "one_line": [], "marks": []}
+    expected: dict[str, list[int]] = {"anywhere": [], "one_line": [], "marks": [], "extend": [], "blank": []}
     for code in range(0x110000):
         if 0xD800 <= code <= 0xDFFF:
             continue
@@ -383,6 +387,10 @@ def test_the_form_refuses_the_characters_mso_validate_refuses(page, site_url):
             expected["one_line"].append(code)
         if marks_problem("a" + char * 5) is not None:
             expected["marks"].append(code)
+        elif marks_problem("a\u0301\u0301" + char + "\u0301\u0301\u0301") is not None:
+            expected["extend"].append(code)
+        if blank_problem(char) is not None:
+            expected["blank"].append(code)
     assert found == expected
 
 

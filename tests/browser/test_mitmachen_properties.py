@@ -226,6 +226,8 @@ def check(page, values: dict[str, str], *, exact: bool) -> None:
 @given(st.dictionaries(st.sampled_from(sorted(PLAIN)), TEXT, min_size=1, max_size=4))
 @example({**BASE, "#f-name": "Verein\uffff", "#f-angebote-1": "\tEinrückung"})
 @example({**BASE, "#f-name": "  yes  ", "#f-kurzname": "- x", "#f-angebote-1": "a: b", "#f-angebote-2": "#1"})
+@example({"#f-name": "\u3164", "#f-kurzname": "\u2800", "#f-angebote-1": " \u0301 ", "#f-ansprechpersonen-name-1": "\u200c"})
+@example({"#f-name": "Z" + "\u0301\u0302\u0303\u0304\u200d" * 29, "#f-angebote-1": "a\u0301\u0302\u0903\u0303\u0304\u0305"})
 def test_one_line_fields(page, site_url, values):
     check(prepared(page, site_url), values, exact=True)
 
@@ -236,6 +238,8 @@ def test_one_line_fields(page, site_url, values):
           "#f-oeffnungszeiten": "Di\uffff"})
 @example({"#f-beschreibung-de": "\n\nLeerzeilen vorn\n\n\n", "#f-beschreibung-1": "  eingerückt\nZeile 2 ",
           "#f-oeffnungszeiten": "x\n \ny"})
+@example({"#f-beschreibung-de": "\u3164\n\u2800", "#f-beschreibung-1": "\u200b",
+          "#f-oeffnungszeiten": "Z" + "\u0301\u0302\u0303\u0304\u2060" * 3})
 def test_multi_line_fields(page, site_url, values):
     check(prepared(page, site_url), values, exact=True)
 
@@ -253,7 +257,7 @@ def test_typed_fields(page, site_url, values):
 TRICKY_TEXT = [
     "yes", "No", "null", "~", "123", "0521 123456", "a: b", "a #b", "#x", "- x", "[x]", "{x}", "'q'", '"q"', "x:",
     "@x", "`x`", "%x", "!x", "&x", "*x", "|x", ">x", "ä ö ü", "Zeile 1\nZeile 2", "Zeile 1\nZeile 2\n", "  führend",
-    "text\n\n", "Tab\tdarin", "2026-01-01", "1e3", ".5", "+1", "Tschüß €", "العربية", "a\u2028b",
+    "text\n\n", "Tab\tdarin", "\u3164", "\u2800 \u2800", "\ufe0f", "Z\u0301\u0302\u200d\u0303\u0304\u0305", "2026-01-01", "1e3", ".5", "+1", "Tschüß €", "العربية", "a\u2028b",
     "Leerzeichen am Ende ", "mehr\n  eingerückt\nZeile", "\nLeerzeile vorn", "x\n \ny", "on", "<<", "=",
     "https://x.example/a?b=c#d", "Ende:", "a\rb", "\u0085", "C1\u0080", "emoji 🙂", "Zeile\n\tTab vorn",
 ]

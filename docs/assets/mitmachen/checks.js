@@ -16,6 +16,8 @@ const NONCHARACTER = chars(CHARS.noncharacters);
 const BIDI = chars(CHARS.bidi);
 const FORMAT = chars(CHARS.format);
 const MARK = chars(CHARS.marks);
+const EXTEND = chars(CHARS.extend);
+const DRAWN = new RegExp("[^" + CHARS.blank + "]", "u");
 const HOST_LETTER = chars(RULES.host.letters);
 const TEXT_INPUTS = [KIND.TEXT, KIND.TEXTAREA, KIND.EMAIL, KIND.URL, KIND.TEL, KIND.NUMBER, KIND.DATE, KIND.CHOICE];
 
@@ -48,13 +50,16 @@ export function textProblem(text, multiLine) {
       if (FORMAT.test(char)) return format(CHARS.messages.format, { zeichen: codePoint(char) });
     }
   }
-  let run = 0;
+  // marks per cluster: spacing marks and format characters (ZWJ …) between them do not start a new count
+  let marks = 0;
   let index = 0;
   for (const char of text) {
     index += 1;
-    run = MARK.test(char) ? run + 1 : 0;
-    if (run > CHARS.max_marks) return format(CHARS.messages.marks, { stelle: index, hoechstens: CHARS.max_marks });
+    if (MARK.test(char)) marks += 1;
+    else if (!EXTEND.test(char)) marks = 0;
+    if (marks > CHARS.max_marks) return format(CHARS.messages.marks, { stelle: index, hoechstens: CHARS.max_marks });
   }
+  if (text && !DRAWN.test(text)) return CHARS.messages.blank;
   return "";
 }
 

@@ -57,12 +57,14 @@ def phone_rules() -> dict[str, object]:
 def _host_letters() -> str:
     """Letters that pass links.check_host and email_validator in a host name, in either case."""
     letters = [chr(code) for first, last in _LATIN_BLOCKS for code in range(first, last + 1)
-               if unicodedata.category(chr(code)) in ("Ll", "Lu") and len(chr(code).lower()) == 1]
+               if unicodedata.category(chr(code)) in ("Ll", "Lu") and len(chr(code).lower()) == 1
+               and links.imitates_ascii(chr(code).lower()) is None]  # ı, ɡ …: a label of them passes for ASCII
     return characters.char_class(set(_fitting(letters)).__contains__, map(ord, letters))
 
 
 def _fitting(letters: list[str]) -> list[str]:
-    """The letters that fit a host name, tested several at a time (a label that passes passes letter by letter)."""
+    """The letters that fit a host name, tested several at a time (a label that passes passes letter by letter;
+    letters that imitate ASCII are left out before, since beside others they would pass)."""
     if len(letters) > 8:
         return [c for start in range(0, len(letters), 8) for c in _fitting(letters[start:start + 8])]
     label = "".join(letters)

@@ -18,12 +18,14 @@ from typing import Any, Callable, TextIO
 
 from dateutil.relativedelta import relativedelta
 
+from ..characters import visible
 from ..config import Settings, german_date
 from ..fields import profile_fields
 from ..load import Document, load_bytes, load_file
 from ..problems import Problem
 from ..schema import Schema, for_settings
 from ..slugs import is_valid, slugify
+from ..slugs import problem as slug_problem
 from ..validate import check_document, check_names
 from .diff import changes, report
 from .mail import IntakeError, Submission, read_source
@@ -67,23 +69,30 @@ def run(args: argparse.Namespace, settings: Settings, stdin: TextIO | None = Non
     """`mso uebernehmen`: take each DATEI (or standard input) into organisations/; the exit code of the worst one."""
     stdin = stdin or sys.stdin
     if args.als is not None and (not is_valid(args.als) or len(args.dateien) > 1):
-        print("Fehler: --als braucht eine gültige Kurzadresse (z. B. kulturverein-sued-ost) und genau eine DATEI.",
+        _say("Fehler: --als braucht eine gültige Kurzadresse (z. B. kulturverein-sued-ost) und genau eine DATEI.",
               file=sys.stderr)
         return EXIT_USAGE
     missing = [name for name in args.dateien if name != "-" and not Path(name).is_file()]
     if missing:
         for name in missing:
-            print(f"Fehler: {name} gibt es nicht (oder es ist keine Datei).", file=sys.stderr)
+            _say(f"Fehler: {name} gibt es nicht (oder es ist keine Datei).", file=sys.stderr)
         return EXIT_USAGE
     intake = Intake(settings, _asker(args.ja, "-" in args.dateien, stdin), args.als)
     code = EXIT_OK
     for name in args.dateien:
         if len(args.dateien) > 1:
-            print(f"\n=== {name} ===")
+            _say(f"\n=== {name} ===")
         code = max(code, intake.take_input(name, stdin))
     if intake.written:
-        print(_next_steps(intake.written))
+        _say(_next_steps(intake.written))
     return code
+
+
+def _say(*parts: object, end: str = "\n", file: TextIO | None = None, flush: bool = False) -> None:
+    """print() for everything this command shows. Much of it came by mail (attachment names, what the association
+    wrote, values quoted in messages) and may hold terminal escapes (ESC [2J, OSC 52, OSC 8 links) or invisible
+    reordering characters: each of those is shown as ‹U+001B›, never sent to the terminal."""
+    print(*(visible(str(part), keep="\n\t") for part in parts), end=end, file=file, flush=flush)
 
 
 def _asker(auto: bool, stdin_used: bool, stdin: TextIO) -> Callable[[str], bool | None]:
@@ -102,10 +111,10 @@ def _asker(auto: bool, stdin_used: bool, stdin: TextIO) -> Callable[[str], bool 
 
 
 def _answer(question: str, stream: TextIO) -> bool | None:
-    print(f"{question} [ja/nein] ", end="", flush=True)
+    _say(f"{question} [ja/nein] ", end="", flush=True)
     answer = stream.readline()
     if not answer:
-        print()
+        _say()
         return None
     return answer.strip().lower() in YES
 
@@ -132,13 +141,13 @@ class Intake:
                 stdin.read().encode("utf-8") if name == "-" else Path(name).read_bytes())
             submissions = read_source(label, raw, frozenset(self.schema.properties))
         except IntakeError as exc:
-            print(f"{exc}\nEs wurde nichts geändert.")
+            _say(f"{exc}\nEs wurde nichts geändert.")
             return EXIT_PROBLEMS
         except OSError as exc:
-            print(f"Fehler: {name} konnte nicht gelesen werden ({exc.strerror}).", file=sys.stderr)
+            _say(f"Fehler: {name} konnte nicht gelesen werden ({exc.strerror}).", file=sys.stderr)
             return EXIT_USAGE
         except Exception as exc:  # noqa: BLE001 - a broken e-mail must never end in a traceback
-            print(f"{label} konnte nicht als E-Mail oder Profil gelesen werden (technisch: {type(exc).__name__}). "
+            _say(f"{label} konnte nicht als E-Mail oder Profil gelesen werden (technisch: {type(exc).__name__}). "
                   "Es wurde nichts geändert. Bitten Sie den Verein, die Datei aus dem Formular "
                   "(„Datei herunterladen“) als Anhang zu schicken.")
             return EXIT_PROBLEMS
@@ -150,12 +159,12 @@ class Intake:
                 else:
                     code = max(code, self.take_confirmation(submission))
             except MergeError as exc:
-                print(f"{exc}\nEs wurde nichts geändert.")
+                _say(f"{exc}\nEs wurde nichts geändert.")
                 code = EXIT_PROBLEMS
             except OSError:
                 raise  # cannot write: `mso` says so in German
             except Exception as exc:  # noqa: BLE001 - never a traceback; the file is untouched until the write
-                print(f"{submission.source} konnte nicht übernommen werden (technisch: {type(exc).__name__}: {exc}). "
+                _say(f"{submission.source} konnte nicht übernommen werden (technisch: {type(exc).__name__}: {exc}). "
                       "Es wurde nichts geändert. Übernehmen Sie die Meldung bitte von Hand und melden Sie den Fall.")
                 code = EXIT_PROBLEMS
         return code
@@ -165,14 +174,14 @@ class Intake:
     def take_profile(self, sub: Submission) -> int:
         """Validate a submitted profile, merge it into its file (or a new one), show the diff and write it."""
         for note in sub.notes:
-            print(f"Hinweis: {note}")
+            _say(f"Hinweis: {note}")
         doc, problems = load_bytes(sub.profile, Path(f"{sub.name_hint or 'meldung'}.yml"), sub.source)
         if problems or doc is None:
             return self.refuse(sub, problems)
         text = sub.profile.decode("utf-8-sig").replace("\r\n", "\n")
         slug, editing, why = self.target_of(doc, text, sub)
         if not slug:
-            print(why if why.endswith("Es wurde nichts geändert.") else why + "\nEs wurde nichts geändert.")
+            _say(why if why.endswith("Es wurde nichts geändert.") else why + "\nEs wurde nichts geändert.")
             return EXIT_PROBLEMS
         target = self.settings.daten / f"{slug}.yml"
         doc.path = target
@@ -181,7 +190,7 @@ class Intake:
             return self.refuse(sub, problems)
         ignored = [k for k in doc.data if not self.form.expresses(k)]
         if ignored:
-            print(f"Hinweis: Die Meldung enthält {', '.join(f'`{k}`' for k in ignored)}. Das pflegt nur die "
+            _say(f"Hinweis: Die Meldung enthält {', '.join(f'`{k}`' for k in ignored)}. Das pflegt nur die "
                   "Redaktion; es wird nicht übernommen.")
         display = _display(target)
         old = None
@@ -189,8 +198,8 @@ class Intake:
             old_doc, old_problems = load_file(target, display)
             if old_problems or old_doc is None:
                 for problem in old_problems:
-                    print(problem)
-                print(f"Die bestehende Datei {display} hat selbst Fehler. Beheben Sie diese zuerst "
+                    _say(problem)
+                _say(f"Die bestehende Datei {display} hat selbst Fehler. Beheben Sie diese zuerst "
                       f"(mso validate {display}), dann übernehmen Sie die Meldung. Es wurde nichts geändert.")
                 return EXIT_PROBLEMS
             old = old_doc.data
@@ -207,11 +216,11 @@ class Intake:
         if old is None or old.get("name") != final.data["name"]:
             twins = self.near_duplicates(final, target)
             if twins:
-                print(_twins_message(sub, final.data["name"], twins, twins[0].slug))
+                _say(_twins_message(sub, final.data["name"], twins, twins[0].slug))
                 return EXIT_PROBLEMS
         name = final.data["name"]
         kind = "Änderung des Profils" if editing else "Neues Profil"
-        print(f"{kind} „{name}“: {display}" + (f" (E-Mail vom {german_date(sub.date)})" if sub.date else ""))
+        _say(f"{kind} „{name}“: {display}" + (f" (E-Mail vom {german_date(sub.date)})" if sub.date else ""))
         verb = "Geändert" if editing else "Neu"
         return self.show_and_write(old or {}, final, target, result, f"{verb}: {name}")
 
@@ -223,6 +232,10 @@ class Intake:
         edit = EDIT.search(text)
         if edit:
             slug = edit.group("slug")
+            if not is_valid(slug):
+                return "", False, (f"{sub.source}: Die Meldung ändert das Profil „{slug}“, aber das ist keine "
+                                   "gültige Kurzadresse. Übernehmen Sie die Meldung mit --als KURZADRESSE in die "
+                                   "richtige Datei.")
             if (self.settings.daten / f"{slug}.yml").exists():
                 return slug, True, ""
             return "", False, (f"{sub.source}: Die Meldung ändert das Profil „{slug}“, aber "
@@ -233,8 +246,8 @@ class Intake:
             return sub.name_hint, True, ""
         slug = slugify(name)
         if not is_valid(slug):
-            return "", False, (f"{sub.source}: Aus dem Namen „{name}“ lässt sich keine Kurzadresse (Dateiname) "
-                               "bilden. Geben Sie eine an: mso uebernehmen DATEI --als kurzadresse")
+            return "", False, (f"{sub.source}: {slug_problem(name)} Oder geben Sie die Kurzadresse (den "
+                               "Dateinamen) selbst an: mso uebernehmen DATEI --als kurzadresse")
         existing = self.settings.daten / f"{slug}.yml"
         if existing.exists():
             twin, _ = load_file(existing, _display(existing))
@@ -248,12 +261,12 @@ class Intake:
             problems = problems + check_document(final, self.schema, self.settings.stichtag)
         if problems or final is None:
             for problem in problems:
-                print(problem)
-            print(f"Die neue Fassung von {display} wäre fehlerhaft. Es wurde nichts geändert.")
+                _say(problem)
+            _say(f"Die neue Fassung von {display} wäre fehlerhaft. Es wurde nichts geändert.")
             return None
         if final.data != expected:
             different = sorted(k for k in set(final.data) | set(expected) if final.data.get(k) != expected.get(k))
-            print(f"Fehler: Die neue Fassung von {display} weicht bei {', '.join(different)} von der Meldung ab. "
+            _say(f"Fehler: Die neue Fassung von {display} weicht bei {', '.join(different)} von der Meldung ab. "
                   "Es wurde nichts geändert. Bitte übernehmen Sie diese Meldung von Hand und melden Sie den Fall.")
             return None
         return final
@@ -277,21 +290,21 @@ class Intake:
         target = self.settings.daten / f"{slug}.yml"
         display = _display(target)
         if not target.exists():
-            print(f"{sub.source}: Eine Bestätigung „Noch aktuell“ für die Kurzadresse „{slug}“, aber {display} gibt "
+            _say(f"{sub.source}: Eine Bestätigung „Noch aktuell“ für die Kurzadresse „{slug}“, aber {display} gibt "
                   "es nicht. Prüfen Sie die Kurzadresse in der E-Mail. Es wurde nichts geändert.")
             return EXIT_PROBLEMS
         old, problems = load_file(target, display)
         if problems or old is None:
             for problem in problems:
-                print(problem)
-            print(f"Die Datei {display} hat selbst Fehler. Beheben Sie diese zuerst. Es wurde nichts geändert.")
+                _say(problem)
+            _say(f"Die Datei {display} hat selbst Fehler. Beheben Sie diese zuerst. Es wurde nichts geändert.")
             return EXIT_PROBLEMS
         stichtag = self.settings.stichtag
         date = min(sub.date or stichtag, stichtag)  # never into the future
         source = f"E-Mail vom {german_date(sub.date)}" if sub.date else "ohne Datum, also heute"
-        print(f"Bestätigung „Noch aktuell“ für „{old.data['name']}“: {display} ({source})")
+        _say(f"Bestätigung „Noch aktuell“ für „{old.data['name']}“: {display} ({source})")
         if sub.extra_text:
-            print("Der Verein hat außerdem geschrieben:\n" + "\n".join("  " + line for line in sub.extra_text.split("\n"))
+            _say("Der Verein hat außerdem geschrieben:\n" + "\n".join("  " + line for line in sub.extra_text.split("\n"))
                   + "\nÄnderungen daraus übernimmt dieser Befehl nicht; bitten Sie dafür um das Formular "
                     "(„Angaben ändern“ auf der Vereinsseite).")
         try:
@@ -299,7 +312,7 @@ class Intake:
         except ValueError:
             stand = None
         if stand is not None and stand >= date:
-            print(f"Der Stand ist schon der {german_date(stand)}, nicht älter als diese Bestätigung "
+            _say(f"Der Stand ist schon der {german_date(stand)}, nicht älter als diese Bestätigung "
                   f"({german_date(date)}). Es gibt nichts zu ändern.")
             return EXIT_OK
         text = set_field(target.read_text(encoding="utf-8"), "stand", date, display)
@@ -308,7 +321,7 @@ class Intake:
         if final is None:
             return EXIT_PROBLEMS
         if stand is not None and stand + relativedelta(months=self.settings.monate_bis_ausblenden) < stichtag:
-            print("Der Eintrag war ausgeblendet, weil er lange nicht bestätigt wurde. Nach dem nächsten Bau "
+            _say("Der Eintrag war ausgeblendet, weil er lange nicht bestätigt wurde. Nach dem nächsten Bau "
                   "erscheint er wieder.")
         return self.show_and_write(old.data, final, target, text, f"Bestätigt: {old.data['name']}")
 
@@ -319,26 +332,26 @@ class Intake:
         found = changes(old, final.data, self.schema)
         display = _display(target)
         if not found:
-            print(f"Keine Änderungen: {display} stimmt schon mit der Meldung überein.")
+            _say(f"Keine Änderungen: {display} stimmt schon mit der Meldung überein.")
             return EXIT_OK
-        print("\nÄnderungen:" if old else "\nInhalt des neuen Profils:")
-        print(report(found, self.schema))
+        _say("\nÄnderungen:" if old else "\nInhalt des neuen Profils:")
+        _say(report(found, self.schema))
         kept = [k for k in old if not self.form.expresses(k)]
         unchanged = len([k for k in final.data if k in old and old[k] == final.data[k] and k not in kept])
         if old:
-            print(f"\nUnverändert: {unchanged} Feld(er)"
+            _say(f"\nUnverändert: {unchanged} Feld(er)"
                   + (f"; nur für die Redaktion und unverändert: {', '.join(f'`{k}`' for k in kept)}" if kept else "")
                   + ".")
         answer = self.ask(f"\n{display} {'ändern' if old else 'anlegen'}?")
         if answer is None:
-            print("Nichts geschrieben: Es konnte nicht nachgefragt werden. Prüfen Sie die Änderungen oben und "
+            _say("Nichts geschrieben: Es konnte nicht nachgefragt werden. Prüfen Sie die Änderungen oben und "
                   "rufen Sie den Befehl mit --ja noch einmal auf.")
             return EXIT_PROBLEMS
         if not answer:
-            print("Nichts geschrieben.")
+            _say("Nichts geschrieben.")
             return EXIT_PROBLEMS
         target.write_bytes(text.encode("utf-8"))
-        print(f"Geschrieben: {display}")
+        _say(f"Geschrieben: {display}")
         self.written.append(Written(target, message, self._where(final)))
         return EXIT_OK
 
@@ -355,15 +368,15 @@ class Intake:
     def refuse(self, sub: Submission, problems: list[Problem]) -> int:
         """Print the problems of a submission and what to ask the association; returns the exit code for problems."""
         for problem in problems:
-            print(problem)
-        print(f"\nDie Meldung ({sub.source}) kann so nicht übernommen werden. Es wurde nichts geändert.")
+            _say(problem)
+        _say(f"\nDie Meldung ({sub.source}) kann so nicht übernommen werden. Es wurde nichts geändert.")
         fields = sorted({p.field.split("[")[0].split(".")[0] for p in problems if p.field})
         if any(p.field is None for p in problems):
-            print("Bitten Sie den Verein, im Formular „Datei herunterladen“ zu wählen und die Datei als Anhang zu "
+            _say("Bitten Sie den Verein, im Formular „Datei herunterladen“ zu wählen und die Datei als Anhang zu "
                   "schicken: Der Text ist unterwegs beschädigt worden oder stammt nicht aus dem Formular.")
         if fields:
             titles = ", ".join(self.schema.title((f,)) for f in fields)
-            print(f"Bitten Sie den Verein, das Formular noch einmal auszufüllen (bei einer Änderung über „Angaben "
+            _say(f"Bitten Sie den Verein, das Formular noch einmal auszufüllen (bei einer Änderung über „Angaben "
                   f"ändern“ auf seiner Seite) und diese Angaben zu berichtigen: {titles}. Die Meldungen oben "
                   "sagen, was nicht stimmt.")
         return EXIT_PROBLEMS

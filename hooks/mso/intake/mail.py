@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..characters import visible
 from ..slugs import is_valid
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -27,7 +28,7 @@ START = re.compile(r"^(?P<quote>(?:> ?)*)(?:# yaml-language-server:|# Neues Prof
                    re.MULTILINE)
 # The subject of the "Noch aktuell?" link (hooks/mso/templates/profile.html), after "Re:" or "AW:".
 CONFIRM_SUBJECT = re.compile(r"^(?:(?:re|aw|wg|fwd?|antw)\s*:\s*)*noch aktuell\b", re.IGNORECASE)
-CONFIRM_SLUG = re.compile(r"^[> ]*Kurzadresse:\s*(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\s*$", re.MULTILINE)
+CONFIRM_SLUG = re.compile(r"^[> ]*Kurzadresse:[ \t]*(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*$", re.MULTILINE)
 SUBJECT_SLUG = re.compile(r"\((?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\)\s*$")
 # Paragraphs of the confirmation mail as the page writes it; anything else the association wrote is shown.
 CONFIRM_TEMPLATE = ("guten tag", "wir bestätigen, dass die angaben", "kurzadresse:", "seite:",
@@ -78,7 +79,7 @@ def from_mail(name: str, message: EmailMessage, keys: frozenset[str]) -> list[Su
             continue
         filename = part.get_filename() or ""
         if filename.lower().endswith(YAML_SUFFIXES) or part.get_content_type() in YAML_TYPES:
-            attached.append(Submission(source=f"{name}, Anhang {filename or 'ohne Namen'}",
+            attached.append(Submission(source=f"{name}, Anhang {visible(filename) or 'ohne Namen'}",
                                        profile=_attachment_bytes(part), name_hint=_slug_of_file(filename), date=date))
     if attached:
         return attached
@@ -220,7 +221,7 @@ def _confirmation(name: str, subject: str, body: str) -> Submission | None:
     by_subject = CONFIRM_SUBJECT.match(subject.strip())
     in_body = CONFIRM_SLUG.search(body) if by_subject or "noch aktuell" in " ".join(body.split()).lower() else None
     found = in_body or (SUBJECT_SLUG.search(subject) if by_subject else None)
-    if found is None:
+    if found is None or not is_valid(found.group("slug")):
         return None
     return Submission(source=name, confirm_slug=found.group("slug"), extra_text=_extra_text(body))
 
