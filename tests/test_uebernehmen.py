@@ -353,6 +353,18 @@ def test_the_same_submission_twice_changes_nothing_the_second_time(project):
     assert zanan(project).read_bytes() == after
 
 
+def test_an_edit_older_than_the_profile_changes_nothing(project):
+    """A form filled in before the profile's last change or confirmation would take newer facts back."""
+    before = zanan(project).read_bytes()  # stand: 2026-10-05
+    older = datetime.date(2026, 9, 1)
+    Path("alt.yml").write_text(form_yaml(edited(zanan(project), older, **OPENING), slug=SLUG, day=older),
+                               encoding="utf-8")
+    code, output = uebernehmen("alt.yml", "--ja")
+    assert code == 1 and "älter als die Angaben im Verzeichnis" in output and "1. September 2026" in output
+    assert "5. Oktober 2026" in output and "Es wurde nichts geändert" in output, output
+    assert zanan(project).read_bytes() == before
+
+
 def confirmation(when: datetime.datetime | None, slug: str = SLUG, name: str = NAME, extra: str = "") -> bytes:
     """The e-mail of the "Noch aktuell?" link on a profile page (hooks/mso/templates/profile.html)."""
     msg = EmailMessage()

@@ -203,6 +203,13 @@ class Intake:
                       f"(mso validate {display}), dann übernehmen Sie die Meldung. Es wurde nichts geändert.")
                 return EXIT_PROBLEMS
             old = old_doc.data
+            sent, current = _date(doc.data.get("stand")), _date(old.get("stand"))
+            if sent and current and sent < current:
+                _say(f"Diese Meldung ist älter als die Angaben im Verzeichnis: Sie hat den Stand {german_date(sent)}, "
+                     f"{display} ist schon vom {german_date(current)} (eine spätere Änderung oder Bestätigung). "
+                     "Übernommen, würde sie neuere Angaben zurücknehmen. Fragen Sie beim Verein nach, ob diese "
+                     "Angaben noch gelten, und übernehmen Sie dann seine neue Meldung. Es wurde nichts geändert.")
+                return EXIT_PROBLEMS
             result = merge(target.read_text(encoding="utf-8"), old, text, doc.data, self.form, display)
         else:
             result = drop_fields(text, set(ignored), "Die Meldung") if ignored else text
@@ -397,6 +404,16 @@ def _arg(sub: Submission) -> str:
     """The DATEI argument again, for a suggested command line."""
     first = sub.source.split(",")[0]
     return "-" if first == "Eingefügter Text" else first
+
+
+def _date(value: Any) -> datetime.date | None:
+    """A `stand` as a date (YAML gives a date; a quoted one is text), or None."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _display(path: Path) -> str:
