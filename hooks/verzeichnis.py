@@ -31,7 +31,8 @@ from mso.pipeline import load_directory
 from mso.problems import DataError
 from mso.schema import file_problem as schema_file_problem
 from mso.schema import for_settings
-from mso.views import Asset, PageSpec, Site, all_fragments, all_outputs, post_build, theme, unsearched_folders
+from mso.views import (Asset, PageSpec, Site, all_fragments, all_outputs, anchor_ids, post_build, theme,
+                       unsearched_folders)
 
 log = get_plugin_logger("verzeichnis")
 
@@ -142,7 +143,9 @@ class _Build:
         try:
             spec = self.pages.get(page.file.src_uri)
             if spec is not None:
-                return renderer.page(spec)
+                html = renderer.page(spec)
+                page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
+                return html
             for name, fragment in self.fragments.items():
                 if placeholders.marker(name) in html:
                     html = html.replace(placeholders.marker(name), renderer.fragment(fragment, page.file.src_uri))

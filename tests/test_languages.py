@@ -123,6 +123,30 @@ def test_german_only_pages_say_so_and_carry_lang_de(built_site, settings):
         assert re.search(r'<div lang="de" dir="ltr">\s*<h1', html)
 
 
+def test_german_only_pages_keep_their_anchors_in_every_language(built_site, settings):
+    """A German page in another language's site has the same heading ids, so its links to its own headings
+    (redaktion.md links #veroffentlichen) still arrive."""
+    german = (built_site / "redaktion" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'<h[2-6] id="([^"]+)"', german))
+    assert "veroffentlichen" in ids
+    for code in settings.sprachen[1:]:
+        html = (built_site / code / "redaktion" / "index.html").read_text(encoding="utf-8")
+        assert set(re.findall(r'<h[2-6] id="([^"]+)"', html)) == ids, code
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Veröffentlichen", "veroffentlichen"), ("Straße und Fluss", "strae-und-fluss"),
+    ("عن الجمعية", "عن-الجمعية"), ("Как ведётся подсчёт", "как-ведется-подсчет"), ("Über uns – 2026", "uber-uns-2026")])
+def test_heading_ids_keep_latin_as_python_markdown_does_and_other_scripts_too(heading, expected):
+    from markdown.extensions.toc import slugify
+
+    from mso.languages import heading_id
+
+    assert heading_id(heading, "-") == expected
+    if heading.isascii() or "ö" in heading or "ß" in heading or "Ü" in heading:
+        assert slugify(heading, "-") == expected  # the same id as in the German site
+
+
 def test_the_choice_of_language_is_kept_by_the_address_alone(built_site):
     """No cookie and no stored setting for the language: our scripts never write one."""
     for script in (ROOT / "docs" / "assets").rglob("*.js"):

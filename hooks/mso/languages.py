@@ -9,13 +9,14 @@ addresses and the translated titles (`configure`). Links between the languages l
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import material
-from pymdownx.slugs import slugify
 
 from . import i18n
 from .config import SPRACHE_ENV, SPRACHEN_ENV, ConfigError, Settings
@@ -73,9 +74,20 @@ def configure(config: Any, settings: Settings, language: i18n.Language, main_url
         if config[key]:
             config[key] = language.gettext(config[key])
     config.nav = _translated_nav(config.nav, language)
-    # Headings in Arabic or Cyrillic letters keep their words in their ids (Python-Markdown's default drops
-    # every letter outside ASCII: #_1, #_2); the main language's ids stay as they are, since links point to them.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_id
+
+
+def heading_id(value: str, separator: str) -> str:
+    """The id of a heading: Python-Markdown's for Latin letters (ö → o, ß dropped), so that the German pages
+    keep their anchors in every language's site, and the letters of other scripts kept where Python-Markdown
+    drops them (an Arabic or Cyrillic heading would get #_1, #_2)."""
+    letters = []
+    for char in unicodedata.normalize("NFKD", value):
+        if unicodedata.combining(char) or (ord(char) > 127 and unicodedata.name(char, "").startswith("LATIN")):
+            continue
+        letters.append(char)
+    text = re.sub(r"[^\w\s-]", "", "".join(letters)).strip().lower()
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, text)
 
 
 def _translated_nav(nav: Any, language: i18n.Language) -> Any:

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import daten, directory, listings, mitmachen, profile, steckbriefe, theme, zahlen
-from .base import FACET_PATHS, Asset, Fragment, PageSpec, Renderer, Site
+from .base import FACET_PATHS, Asset, Fragment, PageSpec, Renderer, Site, anchor_ids
 
 VIEWS = (profile, directory, listings, zahlen, daten, steckbriefe, mitmachen, theme)
 
-__all__ = ["VIEWS", "Asset", "Fragment", "PageSpec", "Renderer", "Site", "all_outputs", "all_fragments",
+__all__ = ["VIEWS", "Asset", "Fragment", "PageSpec", "Renderer", "Site", "all_outputs", "all_fragments", "anchor_ids",
            "post_build", "theme", "unsearched_folders"]
 
 

@@ -9,6 +9,7 @@ here in place of the (empty) Markdown result.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -233,6 +234,14 @@ class Site:
     def splitter(self) -> search.Splitter:
         """Compound parts for the search, with the parts of known words cached under the project."""
         return search.Splitter(self.settings.root / search.CACHE_FILE, search.vocabulary(self.directory.entries))
+
+
+ANCHOR = re.compile(r'\bid="([^"]+)"')  # the templates write every id in double quotes
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids in generated HTML, for MkDocs' check of links to anchors: it knows only what Markdown made."""
+    return set(ANCHOR.findall(html))
 
 
 def ordered_descriptions(entry: Entry, code: str) -> list[tuple[str, str]]:
