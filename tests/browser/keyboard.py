@@ -10,3 +10,14 @@ def tab_to(page, selector: str, limit: int = 600) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{selector} ist mit der Tabulatortaste nicht erreichbar")
+
+
+
+def fill_by_keyboard(page, steps: list[tuple[str, tuple[str, ...], str]]) -> None:
+    """For each (selector, keys, text): Tab to the element, press the keys, then type the text."""
+    for selector, keys, text in steps:
+        tab_to(page, selector)
+        for key in keys:
+            page.keyboard.press(key)
+        if text:
+            page.keyboard.type(text)

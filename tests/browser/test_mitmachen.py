@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from conftest import ROOT, build, make_project, minimal_profile
 from test_mitmachen import public_part
 
-from browser.keyboard import tab_to
+from browser.keyboard import fill_by_keyboard, tab_to
 
 TODAY = datetime.datetime(2026, 11, 22, 10, 0)  # the test Stichtag: dates the browser writes must not be "future"
 
@@ -34,39 +34,20 @@ def test_a_new_association_by_keyboard_gives_a_valid_file_that_builds(page, site
     page.keyboard.type("Kulturbrücke Süd-Ost e. V.")
     page.keyboard.press("Enter")  # the phone's "Go" key: no checking of a half-filled form
     assert page.locator("[data-fehlerliste]").is_hidden()
-    tab_to(page, "#f-veroeffentlichen")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-beschreibung-de")
-    page.keyboard.type("Wir bringen Nachbarinnen und Nachbarn zusammen: Kochabende, Sprachcafé und Ausflüge.")
-    tab_to(page, "#f-themen-begegnung")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-sprachen-de")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-sprachen-ar")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-stadtbezirk")
-    for _ in range(6):  # Brackwede, Dornberg, Gadderbaum, Heepen, Jöllenbeck, Mitte
-        page.keyboard.press("ArrowDown")
-    tab_to(page, "#f-adresse-strasse")
-    page.keyboard.type("Musterstraße 5")
-    tab_to(page, "#f-adresse-plz")
-    page.keyboard.type("33602")
-    tab_to(page, "#f-adresse-ort")
-    page.keyboard.type("Bielefeld")
-    tab_to(page, "#f-kontakt-email")
-    page.keyboard.type("info@kulturbruecke.example")
-    tab_to(page, "#f-angebote-1")
-    page.keyboard.type("Sprachcafé, donnerstags 17–19 Uhr")
-    tab_to(page, '[data-key="angebote"] [data-add]')
-    page.keyboard.press("Enter")
-    page.keyboard.type("Kochabend: jeden ersten Freitag")
-    tab_to(page, '[data-key="ansprechpersonen"] [data-add]')
-    page.keyboard.press("Enter")
-    page.keyboard.type("Leyla Beispiel")
-    tab_to(page, "#f-ansprechpersonen-einwilligung-1")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-gegruendet")
-    page.keyboard.type("2019")
+    fill_by_keyboard(page, [
+        ("#f-veroeffentlichen", ("Space",), ""),
+        ("#f-beschreibung-de", (), "Wir bringen Nachbarinnen und Nachbarn zusammen: Kochabende, Sprachcafé "
+                                   "und Ausflüge."),
+        ("#f-themen-begegnung", ("Space",), ""), ("#f-sprachen-de", ("Space",), ""), ("#f-sprachen-ar", ("Space",), ""),
+        ("#f-stadtbezirk", ("ArrowDown",) * 6, ""),  # Brackwede, Dornberg, Gadderbaum, Heepen, Jöllenbeck, Mitte
+        ("#f-adresse-strasse", (), "Musterstraße 5"), ("#f-adresse-plz", (), "33602"),
+        ("#f-adresse-ort", (), "Bielefeld"), ("#f-kontakt-email", (), "info@kulturbruecke.example"),
+        ("#f-angebote-1", (), "Sprachcafé, donnerstags 17–19 Uhr"),
+        ('[data-key="angebote"] [data-add]', ("Enter",), "Kochabend: jeden ersten Freitag"),
+        ('[data-key="ansprechpersonen"] [data-add]', ("Enter",), "Leyla Beispiel"),
+        ("#f-ansprechpersonen-einwilligung-1", ("Space",), ""),
+        ("#f-gegruendet", (), "2019"),
+    ])
     tab_to(page, "#mso-formular [type=submit]")
     page.keyboard.press("Enter")
 

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 from test_sprachen import OTHERS, SETTINGS, german_texts
 
-from browser.keyboard import tab_to
+from browser.keyboard import fill_by_keyboard, tab_to
 from browser.test_mitmachen import TODAY, open_form
 
 from mso import i18n
@@ -160,42 +160,24 @@ def made_by_keyboard(page) -> tuple[str, str]:
     text. Vocabulary fields of each kind: select (Status, Stadtbezirk, Rechtsform), checkboxes (Themen,
     Zielgruppen, Sprachen, Herkunft), radio buttons (Barrierefreiheit)."""
     page.locator("#formular").focus()
-    tab_to(page, "#f-name")
-    page.keyboard.type("Kulturbrücke Süd-Ost e. V.")
-    tab_to(page, "#f-veroeffentlichen")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-status")
-    page.keyboard.press("ArrowDown")  # aktiv → pausiert
-    tab_to(page, "#f-beschreibung-de")
-    page.keyboard.type("Wir bringen Nachbarinnen und Nachbarn zusammen: Kochabende, Sprachcafé und Ausflüge.")
-    for box in ("#f-themen-begegnung", "#f-themen-kultur", "#f-zielgruppen-familien", "#f-sprachen-de",
-                "#f-sprachen-ar", "#f-herkunft-kurdisch"):
-        tab_to(page, box)
-        page.keyboard.press("Space")
-    tab_to(page, "#f-stadtbezirk")
-    for _ in range(6):  # Brackwede, Dornberg, Gadderbaum, Heepen, Jöllenbeck, Mitte
-        page.keyboard.press("ArrowDown")
-    tab_to(page, "#f-adresse-strasse")
-    page.keyboard.type("Musterstraße 5")
-    tab_to(page, "#f-adresse-plz")
-    page.keyboard.type("33602")
-    tab_to(page, "#f-adresse-ort")
-    page.keyboard.type("Bielefeld")
-    tab_to(page, "#f-kontakt-email")
-    page.keyboard.type("info@kulturbruecke.example")
-    tab_to(page, '[data-key="ansprechpersonen"] [data-add]')
-    page.keyboard.press("Enter")
-    page.keyboard.type("Leyla Beispiel")
-    tab_to(page, "#f-ansprechpersonen-einwilligung-1")
-    page.keyboard.press("Space")
-    tab_to(page, "#f-angebote-1")
-    page.keyboard.type("Sprachcafé, donnerstags 17–19 Uhr")
-    tab_to(page, "#f-gegruendet")
-    page.keyboard.type("2019")
-    tab_to(page, "#f-rechtsform")
-    page.keyboard.press("ArrowDown")  # keine Angabe → eingetragener Verein
-    tab_to(page, "#f-barrierefrei-leer")
-    page.keyboard.press("ArrowDown")  # keine Angabe → ja
+    fill_by_keyboard(page, [
+        ("#f-name", (), "Kulturbrücke Süd-Ost e. V."),
+        ("#f-veroeffentlichen", ("Space",), ""),
+        ("#f-status", ("ArrowDown",), ""),  # aktiv → pausiert
+        ("#f-beschreibung-de", (), "Wir bringen Nachbarinnen und Nachbarn zusammen: Kochabende, Sprachcafé "
+                                   "und Ausflüge."),
+        *((box, ("Space",), "") for box in ("#f-themen-begegnung", "#f-themen-kultur", "#f-zielgruppen-familien",
+                                            "#f-sprachen-de", "#f-sprachen-ar", "#f-herkunft-kurdisch")),
+        ("#f-stadtbezirk", ("ArrowDown",) * 6, ""),  # Brackwede, Dornberg, Gadderbaum, Heepen, Jöllenbeck, Mitte
+        ("#f-adresse-strasse", (), "Musterstraße 5"), ("#f-adresse-plz", (), "33602"),
+        ("#f-adresse-ort", (), "Bielefeld"), ("#f-kontakt-email", (), "info@kulturbruecke.example"),
+        ('[data-key="ansprechpersonen"] [data-add]', ("Enter",), "Leyla Beispiel"),
+        ("#f-ansprechpersonen-einwilligung-1", ("Space",), ""),
+        ("#f-angebote-1", (), "Sprachcafé, donnerstags 17–19 Uhr"),
+        ("#f-gegruendet", (), "2019"),
+        ("#f-rechtsform", ("ArrowDown",), ""),  # keine Angabe → eingetragener Verein
+        ("#f-barrierefrei-leer", ("ArrowDown",), ""),  # keine Angabe → ja
+    ])
     tab_to(page, "#mso-formular [type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("#mso-ergebnis:not([hidden])")
