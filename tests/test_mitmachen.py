@@ -133,7 +133,7 @@ def test_constraints_come_from_the_schema(pages):
     assert 'pattern="[0-9]{5}"' in form
     assert re.search(r'id="f-kontakt-email" name="kontakt.email" type="email" maxlength="254"', form)
     assert re.search(r'id="f-kontakt-website" name="kontakt.website" type="url"', form)
-    assert re.search(r'id="f-gegruendet" name="gegruendet" type="number" min="1850" max="2100"', form)
+    assert re.search(r'id="f-gegruendet" name="gegruendet" type="number" min="1850" max="2026"', form)  # the Stichtag's year (conftest)
     assert re.search(r'data-key="name" data-kind="text" data-label="Name" data-required', form)
     assert re.search(r'data-key="themen" data-kind="choices" data-label="Themen" data-when-published', form)
 

@@ -185,7 +185,7 @@ def test_wrong_input_gets_german_messages_at_the_field_and_no_yaml(page, site_ur
                             "info@mein-verein.de",
         "#f-kontakt-website": "Kontakt – Website: „www.verein.de“ ist keine gültige Internetadresse. Sie beginnt "
                               "mit https:// oder http://, zum Beispiel https://mein-verein.de.",
-        "#f-gegruendet": "Gründungsjahr: Bitte eine Jahreszahl von 1850 bis 2100.",
+        "#f-gegruendet": "Gründungsjahr: Bitte eine Jahreszahl von 1850 bis 2026.",
     }
     for selector, message in expected.items():
         link = summary.locator(f'a[href="{selector}"]')

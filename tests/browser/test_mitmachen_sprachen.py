@@ -20,6 +20,7 @@ from browser.test_mitmachen import TODAY, open_form
 from mso import i18n
 from mso.fields import profile_fields
 from mso.fields.browser import browser_rules
+from mso.views import mitmachen
 
 # Text people see in a part of the page, outside elements in another language (the association's German text)
 # and outside the file itself (German keys and values by design).
@@ -39,7 +40,9 @@ VISIBLE_TEXT = """([root, code]) => {
 @pytest.fixture(scope="module")
 def fields(directory):
     """The German form's fields by name (`adresse.plz`): their German titles and messages are the msgids."""
-    return {f.name: f for top in profile_fields(directory.schema) for f in top.walk()}
+    stichtag = directory.settings.stichtag
+    return {f.name: f for top in profile_fields(directory.schema)
+            for f in mitmachen.up_to_stichtag(top, stichtag).walk()}
 
 
 def german_left(page, selector: str, code: str) -> list[str]:

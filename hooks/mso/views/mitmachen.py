@@ -9,10 +9,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
+import dataclasses
+import datetime
 import json
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from .. import slugs
@@ -28,8 +29,9 @@ TRANSLITERATION = "mitmachen/umschrift.json"
 
 def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     directory = site.directory
-    fields = profile_fields(directory.schema)
-    reference = profile_fields(directory.schema, include_internal=True)
+    stichtag = site.settings.stichtag
+    fields = [up_to_stichtag(f, stichtag) for f in profile_fields(directory.schema)]
+    reference = [up_to_stichtag(f, stichtag) for f in profile_fields(directory.schema, include_internal=True)]
     example = example_for(directory.schema, site.settings.stadt)
     _ = site._
     yield PageSpec("mitmachen/index.md", "mitmachen.html", title=_("Mitmachen"), hide=FULL_WIDTH,
@@ -48,6 +50,14 @@ def outputs(site: Site) -> Iterable[PageSpec | Asset]:
     for entry in directory.entries:
         yield Asset(f"{PREFILL_FOLDER}/{entry.slug}.json",
                     json.dumps(profile_data(entry), ensure_ascii=False, indent=1) + "\n", shared=True)
+
+
+def up_to_stichtag(field: Field, stichtag: datetime.date) -> Field:
+    """The founding year asks for no year after the Stichtag's, as `mso validate` checks (the schema's maximum
+    is a fixed year)."""
+    if field.path == ("gegruendet",) and field.maximum is not None and field.maximum > stichtag.year:
+        return dataclasses.replace(field, maximum=stichtag.year)
+    return field
 
 
 def rules(gettext: Callable[[str], str]) -> dict[str, Any]:
