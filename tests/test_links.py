@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT, STICHTAG, minimal_profile, write_profiles
-from mso.links import display_url, mailto_href
+from mso.links import display_email, display_url, mailto_href
 from mso.schema import Schema
 from mso.validate import validate_paths
 
@@ -126,6 +126,17 @@ def test_mailto_hrefs_are_percent_encoded(address, href):
 ])
 def test_idn_hosts_are_shown_in_their_own_letters(url, shown):
     assert display_url(url) == shown
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("info@xn--mller-verein-dlb.de", "info@müller-verein.de"),  # as Chromium's type=email writes it
+    ("info@müller-verein.de", "info@müller-verein.de"),
+    ("vorstand@mein-verein.de", "vorstand@mein-verein.de"),
+    ("info@xn--belefeld-tkb.de", "info@xn--belefeld-tkb.de"),  # imitates an ASCII name: stays punycode
+    ("kein-at-zeichen", "kein-at-zeichen"),
+])
+def test_e_mail_domains_are_shown_as_hosts_are(address, shown):
+    assert display_email(address) == shown
 
 
 def schema_patterns(node, path="$"):

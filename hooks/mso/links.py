@@ -111,23 +111,40 @@ def check_email(address: str) -> None:
     check_host(address.rpartition("@")[2])
 
 
+def display_host(hostname: str) -> str:
+    """A host in its own letters (`xn--bcher-kva.de` → `bücher.de`), except labels that mix scripts or imitate
+    an ASCII name, which stay punycode (`xn--belefeld-…`). Raises ValueError (idna's errors) for no host."""
+    shown = []
+    for ascii_label in idna.encode(hostname.rstrip("."), uts46=True).decode("ascii").split("."):
+        label = idna.decode(ascii_label)
+        deceptive = not label.isascii() and (disarm.is_mixed_script(label) or imitates_ascii(label) is not None)
+        shown.append(ascii_label if deceptive else label)
+    return ".".join(shown)
+
+
 def display_url(url: str) -> str:
-    """The address as readers should see it: the host in its own letters (`xn--bcher-kva.de` → `bücher.de`),
-    except labels that mix scripts or imitate an ASCII name, which stay punycode (`xn--belefeld-…`)."""
+    """The address as readers should see it: its host as `display_host` shows it."""
     try:
         parts = urlsplit(url)
         if not parts.hostname:
             return url
-        shown = []
-        for ascii_label in idna.encode(parts.hostname.rstrip("."), uts46=True).decode("ascii").split("."):
-            label = idna.decode(ascii_label)
-            deceptive = not label.isascii() and (disarm.is_mixed_script(label) or imitates_ascii(label) is not None)
-            shown.append(ascii_label if deceptive else label)
-        host = ".".join(shown)
+        host = display_host(parts.hostname)
     except (ValueError, idna.IDNAError, UnicodeError):
         return url
     netloc = host + (f":{parts.port}" if parts.port else "")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def display_email(address: str) -> str:
+    """An e-mail address as readers should see it: its domain as `display_host` shows it (a browser's form
+    may have written `info@xn--mller-verein-dlb.de` for `info@müller-verein.de`)."""
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return address
+    try:
+        return f"{local}@{display_host(domain)}"
+    except (ValueError, idna.IDNAError, UnicodeError):
+        return address
 
 
 def mailto_href(address: str) -> str:

@@ -149,7 +149,7 @@ class Renderer:
         self.env.filters.update(markdown=text.markdown, plain=text.plain, shorten=text.shorten,
                                 datum=self.language.date, tel_href=tel_href,
                                 web_href=web_href, json_script=json_for_script, mailto_href=links.mailto_href,
-                                url_text=links.display_url)
+                                url_text=links.display_url, email_text=links.display_email)
         self.env.globals.update(settings=self.settings, counts=directory.counts, sprache=self.language,
                                 bestaetigung_rhythmus=confirmation_rhythm(self.settings.monate_bis_bestaetigung,
                                                                           self.language),
