@@ -47,8 +47,10 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests"), str(ROOT / "hooks")]
 
 from synthetic import write_profiles  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "schema", "overrides")
-ENV = {**os.environ, "MSO_STICHTAG": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "MSO_PDF": "0"}
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "schema", "overrides", "uebersetzungen")
+# The main language only, as the baseline is one site; each further language is one more build of the same kind
+# (docs/betrieb.md, "Sprachen").
+ENV = {**os.environ, "MSO_STICHTAG": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "MSO_PDF": "0", "MSO_SPRACHEN": ""}
 QUERIES = ["Beratung", "Hausaufgabenhilfe", "Tänze", "Joellenbeck", "Frauen Beratung", "arabisch", "Sprachkurse",
            "Fussball", "Heepen", "Kinderbetreuung"]
 GOALS = {"ratio_1000": 1.5, "ratio_1000_aim": 1.2, "scale_10k_1k": 11, "memory_10k_mb": 3072, "site_75_s": 5,
@@ -196,11 +198,21 @@ def demo_project(target: Path) -> Path:
     return target
 
 
-def make_site_cached(tmp: Path) -> float:
+def languages() -> list[str]:
+    """The languages of the project's mkdocs.yml."""
+    from mso import config
+
+    return list(config.from_mkdocs_file(ROOT / "mkdocs.yml").sprachen)
+
+
+def make_site_cached(tmp: Path) -> tuple[float, float]:
+    """Seconds of `make site` on the demo data with the PDF cached: the main language's site, and every language
+    (what `make site` builds)."""
     project = demo_project(tmp / "demo")
     env = {**ENV, "MSO_PDF": "1"}
     build(project, env=env)  # fills .cache/ (PDF, compound parts, count history)
-    return build(project, env=env).seconds
+    every = {key: value for key, value in env.items() if key != "MSO_SPRACHEN"}
+    return build(project, env=env).seconds, build(project, env=every).seconds
 
 
 def serve_rebuild(tmp: Path) -> float:
@@ -311,8 +323,10 @@ def report(sizes: list[int], results: dict[int, dict], once: dict[str, float]) -
         lines.append(f"- Suche bei 10.000: ≤ 300 KB je Anfrage nach der ersten: höchstens {de(max(s.kb))} KB – "
                      f"{ok(max(s.kb) <= GOALS['search_kb'])}")
     if "site" in once:
-        lines.append(f"- 75 Profile, `make site` mit PDF aus dem Zwischenspeicher ≤ 5 s: {de(once['site'], 1)} s – "
-                     f"{ok(once['site'] <= GOALS['site_75_s'])}")
+        main, every = once["site"]
+        lines.append(f"- 75 Profile, `make site` mit PDF aus dem Zwischenspeicher ≤ 5 s: {de(main, 1)} s – "
+                     f"{ok(main <= GOALS['site_75_s'])}; mit allen {len(languages())} Sprachen (je Sprache ein Bau, "
+                     f"wie `make site`): {de(every, 1)} s")
     if "serve" in once:
         lines.append(f"- `mkdocs serve`: neu gebaut ≤ 2 s nach Änderung eines Profils: {de(once['serve'], 1)} s – "
                      f"{ok(once['serve'] <= GOALS['serve_s'])}")
@@ -354,7 +368,8 @@ def run(sizes: list[int], output: Path | None, extras: bool) -> None:
         once = {}
         if extras:
             once["site"] = make_site_cached(tmp)
-            print(f"make site, 75 Profile, PDF aus dem Zwischenspeicher: {once['site']:.1f} s", flush=True)
+            print("make site, 75 Profile, PDF aus dem Zwischenspeicher: {:.1f} s, alle Sprachen {:.1f} s".format(
+                *once["site"]), flush=True)
             once["serve"] = serve_rebuild(tmp)
             print(f"mkdocs serve nach einer Änderung: {once['serve']:.1f} s", flush=True)
     text = report(sizes, results, once)
