@@ -78,8 +78,8 @@ class _Build:
             settings = dataclasses.replace(settings, site_url=config.site_url or "")
             theme.apply(config.theme, config.extra_css, settings)
             directory = load_directory(settings, schema)
-            self.values_de = placeholders.values(directory)
             self.values = placeholders.values(directory, language)
+            self.values_de = self.values if language.code == "de" else placeholders.values(directory)
             for key in placeholders.CONFIG_KEYS:
                 config[key] = placeholders.fill_text(config[key], self.values, f"`{key}` in mkdocs.yml")
         except mso_config.ConfigError as exc:
@@ -129,7 +129,7 @@ class _Build:
         if spec is not None:
             page.meta.update(spec.meta())
             return ""
-        own = self.site.language.main or page.file.src_uri in self.translated
+        own = self._in_own_language(page)
         if not own:
             pages.german_only_meta(markdown, page.meta, self.site.language)
         known = placeholders.for_markdown(self.values if own else self.values_de)
@@ -151,9 +151,13 @@ class _Build:
                     html = html.replace(placeholders.marker(name), renderer.fragment(fragment, page.file.src_uri))
         except mso_config.ConfigError as exc:
             raise PluginError(str(exc)) from None
-        if not (self.site.language.main or page.file.src_uri in self.translated):
+        if not self._in_own_language(page):
             return pages.german_only(html, renderer)
         return html
+
+    def _in_own_language(self, page) -> bool:
+        """Whether a hand-written page is in this build's language (else it is a German page shown as such)."""
+        return self.site.language.main or page.file.src_uri in self.translated
 
     def on_page_context(self, context, page, config, nav):
         context["alternates"] = languages.alternates(page.url, context["base_url"], self.site.language,

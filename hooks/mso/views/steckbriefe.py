@@ -110,10 +110,10 @@ def stylesheet(colour: str, *names: str, gettext: Callable[[str], str] = str) ->
 
 def page_numbers(gettext: Callable[[str], str]) -> str:
     """`content` for the page numbers: "Seite " counter(page) " von " counter(pages)."""
-    parts = re.split(r"(%\(seite\)s|%\(seiten\)s)", gettext("Seite %(seite)s von %(seiten)s"))
+    pieces = re.split(r"(%\(seite\)s|%\(seiten\)s)", gettext("Seite %(seite)s von %(seiten)s"))
     counters = {"%(seite)s": "counter(page)", "%(seiten)s": "counter(pages)"}
-    return " ".join(counters.get(part) or '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                    for part in parts if part)
+    return " ".join(counters.get(piece) or '"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                    for piece in pieces if piece)
 
 
 def site_address(directory: Directory) -> str:
