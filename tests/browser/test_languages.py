@@ -26,35 +26,33 @@ def main_page_types(directory) -> list[str]:
     return ["", "vereine/", f"vereine/{written.slug}/", "zahlen/", "mitmachen/", "steckbriefe/"]
 
 
-@pytest.mark.pruefmethode("axe-core")
-@pytest.mark.parametrize("width", [1280, 390])
-def test_axe_in_every_language(browser, site_url, directory, languages, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def every_language_page(browser, site_url, directory, languages, width: int, height: int = 900):
+    """Each main page type in each language, opened in one browser context `width` wide: ("/code/path", page)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    found = []
     try:
         for code in languages:
             for path in main_page_types(directory):
                 page.goto(f"{site_url}{code}/{path}")
-                found += [f"/{code}/{path}: {v}" for v in axe_violations(page)]
+                yield f"/{code}/{path}", page
     finally:
         context.close()
+
+
+@pytest.mark.pruefmethode("axe-core")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_in_every_language(browser, site_url, directory, languages, width):
+    found = [f"{where}: {v}" for where, page in every_language_page(browser, site_url, directory, languages, width)
+             for v in axe_violations(page)]
     assert not found, "\n".join(found)
 
 
 def test_nothing_scrolls_sideways_at_320_px_in_any_language(browser, site_url, directory, languages):
-    context = browser.new_context(viewport={"width": 320, "height": 800})
-    page = context.new_page()
     wide = []
-    try:
-        for code in languages:
-            for path in main_page_types(directory):
-                page.goto(f"{site_url}{code}/{path}")
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > 320:
-                    wide.append(f"/{code}/{path}: {width} px")
-    finally:
-        context.close()
+    for where, page in every_language_page(browser, site_url, directory, languages, 320, 800):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append(f"{where}: {width} px")
     assert not wide
 
 
