@@ -54,9 +54,11 @@ def in_this_run(settings: Settings, environ: Mapping[str, str], serving: bool) -
 
 def site_url(settings: Settings, code: str, main_url: str) -> str:
     """The address of a language's site: the main address, plus `<code>/` for the other languages."""
-    if not main_url or code == settings.sprachen[0]:
-        return main_url
-    return main_url.rstrip("/") + f"/{code}/"
+    return _root(main_url, code, code == settings.sprachen[0])
+
+
+def _root(main_url: str, code: str, main: bool) -> str:
+    return main_url if main or not main_url else main_url.rstrip("/") + f"/{code}/"
 
 
 def roots(all_: Mapping[str, i18n.Language], settings: Settings, main_url: str) -> list[dict[str, str]]:
@@ -105,7 +107,7 @@ def alternates(page_url: str, base_url: str, current: i18n.Language, all_: Mappi
     result = []
     for code, language in all_.items():
         prefix = "" if language.main else f"{code}/"
-        url = (main_url.rstrip("/") + "/" + prefix + page_url) if main_url else ""
+        url = _root(main_url, code, language.main) + page_url if main_url else ""
         result.append(dict(lang=code, name=language.name, dir=language.dir, href=f"{main_root}/{prefix}{page_url}",
                            url=url, current="true" if language is current else ""))
     return result

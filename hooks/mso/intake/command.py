@@ -314,10 +314,7 @@ class Intake:
             _say("Der Verein hat außerdem geschrieben:\n" + "\n".join("  " + line for line in sub.extra_text.split("\n"))
                   + "\nÄnderungen daraus übernimmt dieser Befehl nicht; bitten Sie dafür um das Formular "
                     "(„Angaben ändern“ auf der Vereinsseite).")
-        try:
-            stand = datetime.date.fromisoformat(str(old.data.get("stand")))
-        except ValueError:
-            stand = None
+        stand = _date(old.data.get("stand"))
         if stand is not None and stand >= date:
             _say(f"Der Stand ist schon der {german_date(stand)}, nicht älter als diese Bestätigung "
                   f"({german_date(date)}). Es gibt nichts zu ändern.")
@@ -408,7 +405,7 @@ def _arg(sub: Submission) -> str:
 
 def _date(value: Any) -> datetime.date | None:
     """A `stand` as a date (YAML gives a date; a quoted one is text), or None."""
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
     try:
         return datetime.date.fromisoformat(str(value))
